@@ -1,0 +1,33 @@
+"""Validation: checks that the numbers add up, as findings (SPEC.md, Validation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .report import FileSummary, Finding, ValidationReport
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from ..pipeline import ConversionResult
+
+__all__ = ["FileSummary", "Finding", "ValidationReport", "validate"]
+
+
+def validate(
+    data: ConversionResult | pa.Table, files: tuple[FileSummary, ...] | None = None
+) -> ValidationReport:
+    """Given a conversion result (or its rows as an Arrow table), every check's findings."""
+    from ..pipeline import ConversionResult
+    from .checks import run_checks
+
+    if isinstance(data, ConversionResult):
+        table = data.to_arrow()
+        files = tuple(FileSummary.of(f) for f in data.files)
+    else:
+        table = data
+        if files is None:
+            from .checks import files_from_table
+
+            files = files_from_table(table)
+    return ValidationReport(files, tuple(run_checks(table, files)), table.num_rows)

@@ -1,0 +1,120 @@
+"""Findings and the validation summary (SPEC.md, Validation): records, not exceptions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from .. import __version__
+from ..records import FileResult, LooseLine
+
+Status = Literal["pass", "fail", "warn"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    check: str
+    status: Status
+    source: str | None
+    jurisdiction: str | None
+    year: int | None
+    table: str | None
+    expected: float | int | str | None
+    actual: float | int | str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """One entry of the summary's `files` list."""
+
+    source: str
+    sha256: str | None
+    status: str
+    report: str | None = None
+    jurisdiction: str | None = None
+    year: int | None = None
+    rows: int = 0
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+    nationwide_signals: int | None = None
+    call_volume_rank: int | None = None
+    loose_lines: tuple[LooseLine, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, result: FileResult) -> FileSummary:
+        rep = result.report
+        if rep is None:
+            return cls(result.source, result.sha256, result.status, reason=result.reason)
+        return cls(
+            result.source, result.sha256, result.status, rep.report, rep.jurisdiction.name,
+            rep.period.year, len(rep.cells), result.reason, rep.warnings,
+            rep.nationwide_signals, rep.call_volume_rank, rep.loose_lines,
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["warnings"] = list(self.warnings)
+        del d["loose_lines"]
+        return d
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    files: tuple[FileSummary, ...]
+    findings: tuple[Finding, ...]
+    rows: int
+
+    @property
+    def failed(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "fail")
+
+    @property
+    def errors(self) -> tuple[FileSummary, ...]:
+        return tuple(f for f in self.files if f.status == "error")
+
+    @property
+    def valid(self) -> bool:
+        return not self.failed and not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        """0 all good; 1 a check failed or a file could not be read; 2 nothing usable (no rows)."""
+        if self.rows == 0:
+            return 2
+        return 0 if self.valid else 1
+
+    def summary(self) -> dict[str, int]:
+        count = {
+            s: sum(1 for f in self.files if f.status == s) for s in ("parsed", "skipped", "error")
+        }
+        return {
+            "files": len(self.files),
+            "parsed": count["parsed"],
+            "skipped": count["skipped"],
+            "errors": count["error"],
+            "rows": self.rows,
+            "checks": len(self.findings),
+            "failed": len(self.failed),
+            "warnings": sum(1 for f in self.findings if f.status == "warn"),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nhth_version": __version__,
+            "valid": self.valid,
+            "files": [f.to_dict() for f in self.files],
+            "findings": [asdict(f) for f in self.findings],
+            "summary": self.summary(),
+        }
+
+    def to_json(self) -> bytes:
+        return (json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def make_report(
+    files: Sequence[FileSummary], findings: Sequence[Finding], rows: int
+) -> ValidationReport:
+    return ValidationReport(tuple(files), tuple(findings), rows)

@@ -1,0 +1,81 @@
+"""Given the inputs a user named, the files to convert, each with its `source` name."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    source: str  # relative to the folder given; the path as given for a named file
+
+
+def _walk(root: Path, exclude: frozenset[Path], follow_symlinks: bool) -> Iterable[InputFile]:
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    found: list[InputFile] = []
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        # A link back to a folder already walked (a loop, or two links to one place) is skipped.
+        if (st.st_dev, st.st_ino) in seen:
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files and folders: .git, .DS_Store, editors' temp files
+            path = Path(entry.path)
+            try:
+                is_link = entry.is_symlink()
+                if is_link and not follow_symlinks:
+                    continue
+                if entry.is_dir():
+                    stack.append(path)
+                elif entry.is_file():
+                    if _resolved(path) in exclude:
+                        continue
+                    found.append(InputFile(path, path.relative_to(root).as_posix()))
+            except OSError:
+                continue
+    return sorted(found, key=lambda f: f.source)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def discover(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+    follow_symlinks: bool = True,
+) -> list[InputFile]:
+    """Folders are walked recursively in sorted order; files are taken as named.
+
+    Raises UsageError when an input does not exist.
+    """
+    skip = frozenset(_resolved(Path(p)) for p in exclude)
+    files: list[InputFile] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(_walk(path, skip, follow_symlinks))
+        elif path.exists():
+            if _resolved(path) not in skip:
+                files.append(InputFile(path, path.name if len(inputs) == 1 else str(raw)))
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    return files

@@ -1,0 +1,38 @@
+"""Row labels and headings: footnote marks, markdown and white space removed."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FOOTNOTE_CHARS = SUPERSCRIPTS + "*†‡"
+
+_SUPERSCRIPT_RUN = re.compile(f"[{FOOTNOTE_CHARS}]+")
+# Digits glued to the end of a word ("Information2", "Specified5") or standing alone at the end
+# ("Foreign Nationals 11"): footnote marks, as plain text prints raised digits.
+_TRAILING_MARK = re.compile(r"(?<=[A-Za-z)])\d{1,2}$|(?<=[A-Za-z)])\s+\d{1,2}$")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_footnotes(text: str) -> str:
+    """Remove footnote marks anywhere (superscripts, *) and digits glued to the last word."""
+    text = _SUPERSCRIPT_RUN.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _TRAILING_MARK.sub("", text)
+    return text.strip()
+
+
+def clean_label(text: str) -> str:
+    """Given a printed label, the category: footnotes removed and white space folded."""
+    return strip_footnotes(text)
+
+
+def fold(text: str) -> str:
+    """A key for comparing labels and headings: upper case, footnotes and spaces removed."""
+    return _SPACES.sub(" ", strip_footnotes(text)).strip().upper()
+
+
+def snake_case(heading: str) -> str:
+    """Given an unknown printed heading, a table id in the style of the known ones."""
+    words = re.findall(r"[a-z0-9]+", strip_footnotes(heading).lower())
+    return "_".join(words) or "unknown_table"

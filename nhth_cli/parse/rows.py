@@ -1,0 +1,109 @@
+"""Recognising table rows and headings in cleaned lines; shared by the report layouts."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..normalize.labels import FOOTNOTE_CHARS, fold
+from ..normalize.numbers import COUNT, PCT, SUPPRESSED
+from .lines import Line
+
+# label, then a count (or a withheld count, perhaps with its footnote mark), then a percent.
+ROW = re.compile(
+    rf"^(?P<label>.*?)(?:^|(?<=\s))"
+    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*[{FOOTNOTE_CHARS}]+|\s*\d{{1,2}})?)"
+    rf"\s+(?P<pct>{PCT})\s*$",
+    re.I,
+)
+# A column heading: "# OF CALLS  % OF CALLS", perhaps after the table's title.
+HEADING = re.compile(r"^(?P<title>.*?)\s*#\s*OF\s+(?P<unit>[A-Z][A-Z ]*?)(?:\s+%\s*OF\b.*)?$")
+# Any label followed by numbers: what a row looks like, for finding lines nothing read.
+ROW_LIKE = re.compile(
+    rf"^(?P<label>[A-Za-z][^:]{{1,80}}?)(?::\s*|\s+)(?:{COUNT}|{SUPPRESSED})"
+    rf"(?:\s*[{FOOTNOTE_CHARS}]+)?(?:\s+{PCT})?$",
+    re.I,
+)
+PAGE_FURNITURE = re.compile(
+    r"^(?:NATIONAL HUMAN TRAFFICKING HOTLINE(?: DATA REPORT)?"
+    r"|.{2,60}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?|\d{1,3}"
+    r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888)$",
+    re.I,
+)
+_GLUED_MARK = re.compile(r"(?<=[A-Za-z)])\d{1,2}(?=\s|$|\()")
+_ALL_CAPS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+# Words a wrapped label cannot end on: what follows them continues the label.
+CONNECTORS = frozenset(
+    {"than", "of", "and", "in", "the", "to", "for", "from", "or", "by", "a", "an", "with", "on"}
+    | {"at", "&", "/", ",", "-", "per", "who"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowMatch:
+    label: str
+    count: str | None  # None when withheld
+    suppressed: bool
+    pct: str
+
+
+def match_row(text: str) -> RowMatch | None:
+    m = ROW.match(text)
+    if m is None:
+        return None
+    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, m["pct"])
+
+
+def looks_like_row(text: str) -> bool:
+    """A label then numbers ("Referral  5  2.5%", "Female: 3"), not a sentence ending in a year."""
+    if match_row(text) is not None:
+        return True
+    m = ROW_LIKE.match(text)
+    return m is not None and not ends_open(m["label"])
+
+
+def heading_key(text: str) -> str:
+    """Fold a heading for lookup: footnote digits glued inside it removed too."""
+    return fold(_GLUED_MARK.sub("", text))
+
+
+def is_all_caps(text: str) -> bool:
+    return _ALL_CAPS.match(text) is not None
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or paragraph line (footnotes, notes), never part of a row label."""
+    words = text.split()
+    return len(text) > 70 or len(words) > 10 or (text.endswith(".") and len(words) > 2)
+
+
+def ends_open(label: str) -> bool:
+    """A label that cannot end here: its last word joins to what follows."""
+    words = label.split()
+    return bool(words) and (words[-1].lower() in CONNECTORS or label[-1] in ",/-&")
+
+
+class FlowText:
+    """Lines joined into one string with single spaces, mapping offsets back to lines.
+
+    Sentences wrap across lines in layout text; regexes run over the flow text instead.
+    """
+
+    def __init__(self, lines: list[Line]) -> None:
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._lines: list[Line] = []
+        offset = 0
+        for line in lines:
+            if not line.text:
+                continue
+            self._starts.append(offset)
+            self._lines.append(line)
+            text = " ".join(line.text.split())
+            parts.append(text)
+            offset += len(text) + 1
+        self.text = " ".join(parts)
+
+    def line_at(self, offset: int) -> Line:
+        return self._lines[max(0, bisect_right(self._starts, offset) - 1)]

@@ -1,0 +1,101 @@
+"""The HHS state profile layout: `Label: value` demographics and venue statements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize.labels import clean_label
+from ..normalize.numbers import COUNT, SUPPRESSED, is_suppressed, parse_count
+from ..records import Cell, LooseLine
+from .lines import Line
+from .rows import looks_like_row
+
+_DEMOGRAPHICS = re.compile(r"^DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED", re.I)
+_GROUPS = ("Citizenship", "Gender", "Age")
+_GROUP_WORD = re.compile(r"\b(" + "|".join(_GROUPS) + r")\b")
+_PAIR = re.compile(
+    rf"(?P<label>[A-Z][^:]{{0,60}}?):\s*(?P<value>{SUPPRESSED}|{COUNT})(?=\s|$|[*¹²³⁴⁵⁶⁷⁸⁹⁰])", re.I
+)
+_VENUES = re.compile(r"^(SEX|LABOR) TRAFFICKING VENUES\b", re.I)
+_ALL_FEWER = re.compile(
+    r"All (?:sex|labor) trafficking venues (?:were )?reported fewer than three", re.I
+)
+_VENUE_ROW = re.compile(
+    rf"^(?P<label>[A-Za-z][^:]{{1,60}}?)(?::\s*|\s+)(?P<value>{SUPPRESSED}|{COUNT})$"
+)
+_SECTION_END = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
+
+
+@dataclass
+class ProfileParse:
+    cells: list[Cell] = field(default_factory=list)
+    loose: list[LooseLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _value_cell(table: str, label: str, value: str, line: Line, parent: str | None) -> Cell:
+    supp = is_suppressed(value)
+    return Cell(table, clean_label(label), None if supp else parse_count(value), None, supp,
+                line.number, line.page, parent)  # fmt: skip
+
+
+def parse_state_profile(lines: list[Line]) -> ProfileParse:
+    """Given a state profile's lines, its demographic and venue cells in printed order."""
+    out = ProfileParse()
+    section: str | None = None
+    groups: list[tuple[int, str]] = []  # (column, group) of the current group heading line
+    order: list[tuple[int, int, int, Cell]] = []  # (group rank, line, column, cell)
+    group_rank: dict[str, int] = {}  # groups in the order they are first printed
+    consumed: set[int] = set()
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if _DEMOGRAPHICS.match(text):
+            section, groups = "demographics", []
+            continue
+        venue = _VENUES.match(text)
+        if venue:
+            section = f"{venue[1].lower()}_trafficking_venues"
+            continue
+        if section == "demographics":
+            heads = [(m.start(), m[1]) for m in _GROUP_WORD.finditer(text)]
+            if heads and not _PAIR.search(text):
+                groups = heads
+                continue
+            pairs = list(_PAIR.finditer(text))
+            if pairs:
+                for m in pairs:
+                    # In a layout rendition the groups stand side by side: the nearest heading
+                    # at or left of the pair's column is its group.
+                    left = [g for col, g in groups if col <= m.start() + 2] or [
+                        g for _, g in groups
+                    ]
+                    parent = left[-1] if left else None
+                    cell = _value_cell("victim_demographics", m["label"], m["value"], line, parent)
+                    rank = group_rank.setdefault(parent or "", len(group_rank))
+                    order.append((rank, line.number, m.start(), cell))
+                consumed.add(line.number)
+                continue
+            if _SECTION_END.match(text) or text.startswith("*"):
+                section = None
+        elif section and section.endswith("_venues"):
+            if _ALL_FEWER.search(text):
+                cell = Cell(section, "All Venues", None, None, True, line.number, line.page)
+                order.append((1000, line.number, 0, cell))
+                consumed.add(line.number)
+                continue
+            row = _VENUE_ROW.match(text)
+            if row:
+                cell = _value_cell(section, row["label"], row["value"], line, None)
+                order.append((1000, line.number, 0, cell))
+                consumed.add(line.number)
+                continue
+            if _SECTION_END.match(text) and text.upper() != "TOP":
+                section = None
+        if line.number not in consumed and looks_like_row(text):
+            out.loose.append(LooseLine(line.number, line.page, text))
+    order.sort(key=lambda item: item[:3])
+    out.cells = [cell for *_, cell in order]
+    return out

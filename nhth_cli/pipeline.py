@@ -1,0 +1,127 @@
+"""Convert: given input paths, every file's result and the long table of rows."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .discover import InputFile, discover
+from .errors import InputError, NotAReportError
+from .extract.document import document_text
+from .extract.read import read_bytes
+from .parse import parse_document
+from .records import FileResult, Settings
+
+DEFAULT_SETTINGS = Settings()
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    """Per-file outcomes, in input order; rows are built from them on demand."""
+
+    files: tuple[FileResult, ...]
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+    def to_arrow(self) -> pa.Table:
+        from .assemble import to_arrow
+
+        return to_arrow(self.files)
+
+    def to_pandas(self) -> pd.DataFrame:
+        frame: pd.DataFrame = self.to_arrow().to_pandas()
+        return frame
+
+
+def convert_bytes(data: bytes, source: str) -> FileResult:
+    """Given one file's bytes and its source name, its result. Data problems never raise."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = document_text(data)
+        report = parse_document(text, Path(source).stem)
+    except NotAReportError as exc:
+        return FileResult(source, digest, "skipped", str(exc))
+    except InputError as exc:
+        status = "skipped" if str(exc).startswith("binary data") else "error"
+        return FileResult(source, digest, status, str(exc))  # type: ignore[arg-type]
+    if not report.cells:
+        return FileResult(source, digest, "skipped", "no table rows found", report)
+    return FileResult(source, digest, "parsed", None, report)
+
+
+def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """Given one input file, its result; reading problems become an `error` entry."""
+    try:
+        data = read_bytes(item.path, settings.max_bytes)
+    except InputError as exc:
+        return FileResult(item.source, None, "error", str(exc))
+    if not data.strip():
+        return FileResult(item.source, hashlib.sha256(data).hexdigest(), "skipped", "empty file")
+    try:
+        return convert_bytes(data, item.source)
+    except Exception as exc:  # a parser bug must cost one file, not the run
+        if os.environ.get("NHTH_DEBUG"):
+            raise
+        return FileResult(
+            item.source, hashlib.sha256(data).hexdigest(), "error",
+            f"internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug",
+        )  # fmt: skip
+
+
+def _convert_one(args: tuple[InputFile, Settings]) -> FileResult:
+    return convert_file(*args)
+
+
+def convert_files(
+    files: Sequence[InputFile],
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: Callable[[FileResult], None] | None = None,
+) -> ConversionResult:
+    """Given discovered files, their results in the same order (processes when jobs > 1)."""
+    results: list[FileResult] = []
+    jobs = min(settings.jobs, len(files))
+    mapped: Iterable[FileResult]
+    if jobs > 1:
+        # PDFium is not thread-safe: processes, never threads. Order is kept by map().
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        chunk = max(1, min(64, len(files) // (jobs * 4)))
+        mapped = pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk)
+    else:
+        pool = None
+        mapped = (convert_file(f, settings) for f in files)
+    try:
+        for result in mapped:
+            results.append(result)
+            if progress is not None:
+                progress(result)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return ConversionResult(tuple(results))
+
+
+def convert(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> ConversionResult:
+    """Convert a folder, a file, or several of them. `nhth convert` calls this.
+
+    >>> result = convert("reports/")          # doctest: +SKIP
+    >>> result.to_pandas()                     # doctest: +SKIP
+    """
+    inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    files = discover(inputs, exclude=exclude, follow_symlinks=settings.follow_symlinks)
+    return convert_files(files, settings)

@@ -1,0 +1,96 @@
+"""Frozen records passed between the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+FileStatus = Literal["parsed", "skipped", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One printed row of a table: what the parser read, before document facts are added."""
+
+    table: str
+    category: str
+    count: int | None
+    pct: float | None
+    suppressed: bool
+    line: int
+    page: int | None
+    parent: str | None = None
+    is_total: bool = False
+
+    @property
+    def count_min(self) -> int | None:
+        return 0 if self.suppressed else self.count
+
+    @property
+    def count_max(self) -> int | None:
+        return 2 if self.suppressed else self.count
+
+
+@dataclass(frozen=True, slots=True)
+class LooseLine:
+    """A line that looks like a table row but was read into no table."""
+
+    line: int
+    page: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """Everything read from one document."""
+
+    report: str
+    jurisdiction: Jurisdiction
+    period: Period
+    cells: tuple[Cell, ...]
+    warnings: tuple[str, ...] = ()
+    loose_lines: tuple[LooseLine, ...] = ()
+    nationwide_signals: int | None = None
+    call_volume_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input file, as the validation summary lists it."""
+
+    source: str
+    sha256: str | None
+    status: FileStatus
+    reason: str | None = None
+    report: ParsedReport | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> int:
+        return len(self.report.cells) if self.report else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options of a conversion; the CLI builds one from its flags."""
+
+    jobs: int = 1
+    max_bytes: int = 200 * 1024 * 1024
+    follow_symlinks: bool = True
+    exclude: tuple[str, ...] = ()
