@@ -21,6 +21,7 @@ from .rows import (
     is_prose,
     looks_like_row,
     match_row,
+    strip_heading_marks,
 )
 
 _TABLE_BY_HEADING = {heading_key(t.heading): t.id for t in TABLES}
@@ -38,7 +39,7 @@ _NATIONWIDE = re.compile(r"a total of (\d[\d,]*) [^.]{0,80}?\bnationwide", re.I)
 _RANK = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) highest call volume", re.I)
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
-_THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)\b", re.I)
+_THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
 
 
 @dataclass
@@ -62,6 +63,7 @@ def join_withheld(lines: list[Line]) -> list[Line]:
     """Rejoin "Fewer than" / "Three" when a withheld count wraps inside its cell."""
     out: list[Line] = []
     for line in lines:
+        line = Line(line.number, line.page, line.text.strip())
         if out and _THREE_START.match(line.text) and _FEWER_OPEN.search(out[-1].text):
             prev = out.pop()
             line = Line(line.number, line.page, f"{prev.text} {line.text}")
@@ -144,7 +146,7 @@ class _HotlineParser:
             if key in _TABLE_BY_HEADING:
                 return _TABLE_BY_HEADING[key], 0
             title = prev
-        table_id = snake_case(title)
+        table_id = snake_case(strip_heading_marks(title))
         self.out.warnings.append(
             f"line {self.lines[i].number}: unknown table heading {title.strip()!r} read as "
             f"table {table_id!r}"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# "# OF CALLS" is a column heading, not a markdown heading.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?!OF\b)", re.I)
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
 _BULLET = re.compile(r"^\s*[-•·▪●]\s+")
@@ -17,7 +18,7 @@ _BULLET = re.compile(r"^\s*[-•·▪●]\s+")
 class Line:
     number: int  # 1-based, in the document's text
     page: int | None
-    text: str  # cleaned: markdown removed; column gaps (tabs, 2+ spaces) kept as two spaces
+    text: str  # cleaned: markdown removed, trailing space stripped; column gaps kept
 
     @property
     def cells(self) -> list[str]:
@@ -36,10 +37,8 @@ def clean_line(raw: str) -> str:
     text = _BULLET.sub("", text)
     if "|" in text and text.strip().startswith("|"):
         text = "\t".join(c.strip() for c in text.strip().strip("|").split("|"))
-    text = text.replace("\t", "  ")
-    # Keep column gaps as exactly two spaces, single spaces as one.
-    text = re.sub(r" {2,}", "  ", text)
-    return text.strip()
+    # Column gaps stay as printed (a tab counts as a gap): layouts place groups by column.
+    return text.replace("\t", "  ").rstrip()
 
 
 def split_lines(text: str) -> list[Line]:

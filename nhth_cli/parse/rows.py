@@ -18,7 +18,10 @@ ROW = re.compile(
     re.I,
 )
 # A column heading: "# OF CALLS  % OF CALLS", perhaps after the table's title.
-HEADING = re.compile(r"^(?P<title>.*?)\s*#\s*OF\s+(?P<unit>[A-Z][A-Z ]*?)(?:\s+%\s*OF\b.*)?$")
+# A total row's label ("TOTAL # OF CASES") is no heading, even alone on its line.
+HEADING = re.compile(
+    r"^(?!\s*TOTAL\b)(?P<title>.*?)\s*#\s*OF\s+(?P<unit>[A-Z][A-Z ]*?)(?:\s+%\s*OF\b.*)?$"
+)
 # Any label followed by numbers: what a row looks like, for finding lines nothing read.
 ROW_LIKE = re.compile(
     rf"^(?P<label>[A-Za-z][^:]{{1,80}}?)(?::\s*|\s+)(?:{COUNT}|{SUPPRESSED})"
@@ -31,7 +34,8 @@ PAGE_FURNITURE = re.compile(
     r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888)$",
     re.I,
 )
-_GLUED_MARK = re.compile(r"(?<=[A-Za-z)])\d{1,2}(?=\s|$|\()")
+# Footnote marks inside a heading: digits glued to a word or standing alone ("DEMOGRAPHICS 6 (").
+_HEADING_MARK = re.compile(r"(?:(?<=[A-Za-z)])|(?<=\s))\d{1,2}(?=\s|$|\()")
 _ALL_CAPS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
 # Words a wrapped label cannot end on: what follows them continues the label.
 CONNECTORS = frozenset(
@@ -65,7 +69,11 @@ def looks_like_row(text: str) -> bool:
 
 def heading_key(text: str) -> str:
     """Fold a heading for lookup: footnote digits glued inside it removed too."""
-    return fold(_GLUED_MARK.sub("", text))
+    return fold(strip_heading_marks(text))
+
+
+def strip_heading_marks(text: str) -> str:
+    return _HEADING_MARK.sub("", text)
 
 
 def is_all_caps(text: str) -> bool:

@@ -49,7 +49,8 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
     group_rank: dict[str, int] = {}  # groups in the order they are first printed
     consumed: set[int] = set()
     for line in lines:
-        text = line.text
+        raw = line.text  # column positions matter for side-by-side groups
+        text = raw.strip()
         if not text:
             continue
         if _DEMOGRAPHICS.match(text):
@@ -60,11 +61,11 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
             section = f"{venue[1].lower()}_trafficking_venues"
             continue
         if section == "demographics":
-            heads = [(m.start(), m[1]) for m in _GROUP_WORD.finditer(text)]
-            if heads and not _PAIR.search(text):
+            heads = [(m.start(), m[1]) for m in _GROUP_WORD.finditer(raw)]
+            if heads and not _PAIR.search(raw):
                 groups = heads
                 continue
-            pairs = list(_PAIR.finditer(text))
+            pairs = list(_PAIR.finditer(raw))
             if pairs:
                 for m in pairs:
                     # In a layout rendition the groups stand side by side: the nearest heading

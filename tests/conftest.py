@@ -1,0 +1,36 @@
+"""Shared fixtures: where the seed reports and the project's samples are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def seed_path(prefix: str) -> Path:
+    """A seed report by its number ("004"); skips the test when ../shared is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    matches = sorted(SEEDS.glob(f"{prefix}_*"))
+    if not matches:
+        pytest.skip(f"seed {prefix} is not present")
+    return matches[0]
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
+
+
+@pytest.fixture
+def ct_text() -> str:
+    """The Connecticut 2016 hotline report as text: the project's own rendition."""
+    return (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")

@@ -1,0 +1,225 @@
+"""Other text forms of one report, made from its text: what real inputs look like.
+
+Each function is "given report text, return the same report in another form". The forms are
+those of SPEC.md: tab-separated or space-aligned columns, wrapped labels, footnote marks as
+plain digits, repeated page headers and form feeds, markdown debris, and encodings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# A table row as the renditions print it: label, count (or withheld), percent.
+_ROW = re.compile(
+    r"^(?P<indent>\s*)(?P<label>\S.*?)(?:\t|\s{2,})(?P<count>\d[\d,]*|Fewer than Three\s*\S*)"
+    r"(?:\t|\s{2,})(?P<pct>\d+\.\d%|N/A)\s*$"
+)
+_HEADING = re.compile(
+    r"^(?P<title>\S.*?)(?:\t|\s{2,})(?P<a># OF \w+)(?:\t|\s{2,})(?P<b>% OF \w+)\s*$"
+)
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPER_RUN = re.compile(r"[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+
+def _map_rows(text: str, fn: object) -> str:
+    out = []
+    for line in text.split("\n"):
+        m = _ROW.match(line)
+        out.append(fn(m) if m else line)  # type: ignore[operator]
+    return "\n".join(out)
+
+
+def tabs(text: str) -> str:
+    """Space-aligned columns to tab-separated ones (the seed form)."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['label']}\t{m['count']}\t{m['pct']}"
+
+    text = _map_rows(text, row)
+    return "\n".join(
+        f"{h['title']}\t{h['a']}\t{h['b']}" if (h := _HEADING.match(line)) else line
+        for line in text.split("\n")
+    )
+
+
+def layout(text: str) -> str:
+    """Tab-separated rows to space-aligned columns, as `pdftotext -layout` prints them."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['label']:<56}{m['count']:>22}{m['pct']:>12}"
+
+    text = _map_rows(text, row)
+    return "\n".join(
+        f"{h['title']:<56}{h['a']:>22}{h['b']:>12}" if (h := _HEADING.match(line)) else line
+        for line in text.split("\n")
+    )
+
+
+def single_spaces(text: str) -> str:
+    """Cells separated by one space, as PDF text extraction often gives them."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['label']} {m['count']} {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def _halves(label: str) -> tuple[str, str] | None:
+    words = label.split()
+    if len(words) < 3 or len(label) < 24:
+        return None
+    cut = (len(words) + 1) // 2
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def wrap_numbers_last(text: str) -> str:
+    """Long labels wrap; the numbers sit on the label's last line."""
+
+    def row(m: re.Match[str]) -> str:
+        halves = _halves(m["label"])
+        if halves is None:
+            return m.group(0)
+        return f"{m['indent']}{halves[0]}\n{m['indent']}{halves[1]}  {m['count']}  {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def wrap_numbers_first(text: str) -> str:
+    """Long labels wrap; the numbers sit on the label's first line."""
+
+    def row(m: re.Match[str]) -> str:
+        halves = _halves(m["label"])
+        if halves is None:
+            return m.group(0)
+        return f"{m['indent']}{halves[0]}  {m['count']}  {m['pct']}\n{m['indent']}{halves[1]}"
+
+    return _map_rows(text, row)
+
+
+def numbers_below(text: str) -> str:
+    """Every label alone on its line, its numbers alone on the next."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['indent']}{m['label']}\n{m['count']}  {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def withheld_wrapped(text: str) -> str:
+    """A withheld count wraps in its cell: `Minors` / `Fewer than` / `Three7 N/A`."""
+
+    def row(m: re.Match[str]) -> str:
+        if not m["count"].startswith("Fewer"):
+            return m.group(0)
+        mark = m["count"].removeprefix("Fewer than Three").strip().translate(_SUPER)
+        return f"{m['label']}\nFewer than\nThree{mark} {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def glued_footnotes(text: str) -> str:
+    """Raised footnote marks printed as plain digits glued to the word (`Information2`)."""
+    return _SUPER_RUN.sub(lambda m: m[1].translate(_SUPER), text)
+
+
+def spaced_footnotes(text: str) -> str:
+    """Footnote marks as plain digits after a space (`Foreign Nationals 11`)."""
+    return _SUPER_RUN.sub(lambda m: " " + m[1].translate(_SUPER), text)
+
+
+def page_breaks(text: str, *, repeat_heading: bool = False) -> str:
+    """A form feed and the page header every 12 lines, inside tables too."""
+    header = [line for line in text.split("\n")[:6] if "Report" in line][:1]
+    out: list[str] = []
+    heading: str | None = None
+    for i, line in enumerate(text.split("\n")):
+        if _HEADING.match(line):
+            heading = line
+        if i and i % 12 == 0 and header:
+            out.append("\fNATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT")
+            out.extend(header)
+            out.append("")
+            if repeat_heading and heading and _ROW.match(line):
+                out.append(heading)
+        out.append(line)
+    return "\n".join(out)
+
+
+def markdown(text: str) -> str:
+    """Debris of a markdown conversion: bold numbers, `#` headings, links."""
+    out = []
+    for line in text.split("\n"):
+        if re.fullmatch(r"[A-Z][A-Z /&()-]{6,}", line.strip()):
+            line = "## " + line.strip()
+        line = re.sub(r"(?<![\d.,/])(\d[\d,]*)(?= (?:Phone|Emails|Online|unique))", r"**\1**", line)
+        line = re.sub(r"(Received from [^:]+: )(\d+)", r"\1**\2**", line)
+        out.append(line)
+    return "\n".join(out) + "\n[Back to top](#)\n"
+
+
+def crlf(text: str) -> bytes:
+    return text.replace("\n", "\r\n").encode("utf-8")
+
+
+def bom(text: str) -> bytes:
+    return codecs.BOM_UTF8 + text.encode("utf-8")
+
+
+def cp1252(text: str) -> bytes:
+    """Windows-1252 has ¹²³ but no other superscripts: marks become plain digits first."""
+    return glued_footnotes(text).encode("cp1252")
+
+
+def latin1(text: str) -> bytes:
+    return glued_footnotes(text).replace("–", "-").replace("’", "'").encode("latin-1")
+
+
+def withheld_wrapped_inline(text: str) -> str:
+    """Layout text of a wrapped withheld cell: `Minors  Fewer than` / `   Three7  N/A`."""
+
+    def row(m: re.Match[str]) -> str:
+        if not m["count"].startswith("Fewer"):
+            return m.group(0)
+        mark = m["count"].removeprefix("Fewer than Three").strip().translate(_SUPER)
+        return f"{m['label']:<56}{'Fewer than':>22}\n{'Three' + mark:>78}{m['pct']:>12}"
+
+    return _map_rows(text, row)
+
+
+def wrapped_headings(text: str) -> str:
+    """Table titles wrap: the title's end on the next line, or columns under the title."""
+    out = []
+    for line in text.split("\n"):
+        h = _HEADING.match(line)
+        if h is None:
+            out.append(line)
+            continue
+        title = h["title"]
+        if "(" in title:  # VICTIM DEMOGRAPHICS⁶ / (LABOR TRAFFICKING CASES)  # OF ...
+            first, _, rest = title.partition("(")
+            out += [first.strip(), f"({rest}  {h['a']}  {h['b']}"]
+        elif len(title.split()) > 4:  # PRIMARY REASON FOR ... THE  # OF ... / NATIONAL HOTLINE
+            words = title.split()
+            out += [f"{' '.join(words[:-2])}  {h['a']}  {h['b']}", " ".join(words[-2:])]
+        else:  # CALLER TYPE / # OF CALLS  % OF CALLS
+            out += [title, f"{h['a']}  {h['b']}"]
+    return "\n".join(out)
+
+
+def wrapped_sentences(text: str, width: int = 48) -> str:
+    """Prose wraps at a narrow width, so sentences with numbers span lines."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width or _ROW.match(line) or _HEADING.match(line) or "  " in line.strip():
+            out.append(line)
+            continue
+        words, current = line.split(), ""
+        for word in words:
+            if current and len(current) + len(word) + 1 > width:
+                out.append(current)
+                current = word
+            else:
+                current = f"{current} {word}".strip()
+        out.append(current)
+    return "\n".join(out)

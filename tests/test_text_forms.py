@@ -1,0 +1,110 @@
+"""The same report in any of its text forms gives the same rows (SPEC.md, Inputs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nhth_cli.assemble import to_arrow
+from nhth_cli.pipeline import convert_bytes
+
+from . import renditions as r
+from .conftest import seed_path
+
+# Columns that describe where a row was printed, not what it says.
+_PLACE = ("line", "page", "source")
+
+
+def rows(data: bytes | str) -> list[dict[str, Any]]:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    result = convert_bytes(raw, "ct-2016.txt")
+    assert result.status == "parsed", result.reason
+    return [
+        {k: v for k, v in row.items() if k not in _PLACE} for row in to_arrow([result]).to_pylist()
+    ]
+
+
+TEXT_FORMS: dict[str, Callable[[str], str]] = {
+    "tabs": r.tabs,
+    "layout": r.layout,
+    "single_spaces": r.single_spaces,
+    "wrap_numbers_last": r.wrap_numbers_last,
+    "wrap_numbers_first": r.wrap_numbers_first,
+    "layout_wrap_numbers_last": lambda t: r.wrap_numbers_last(r.layout(t)),
+    "numbers_below": r.numbers_below,
+    "withheld_wrapped": r.withheld_wrapped,
+    "glued_footnotes": r.glued_footnotes,
+    "spaced_footnotes": r.spaced_footnotes,
+    "glued_footnotes_single_spaces": lambda t: r.single_spaces(r.glued_footnotes(t)),
+    "page_breaks": r.page_breaks,
+    "page_breaks_repeated_heading": lambda t: r.page_breaks(t, repeat_heading=True),
+    "markdown": r.markdown,
+    "withheld_wrapped_inline": lambda t: r.withheld_wrapped_inline(r.layout(t)),
+    "wrapped_headings": r.wrapped_headings,
+    "wrapped_sentences": r.wrapped_sentences,
+    # Page breaks go in first: a break falls between rows, never inside one wrapped cell.
+    "everything": lambda t: r.markdown(
+        r.wrap_numbers_last(r.withheld_wrapped(r.page_breaks(r.glued_footnotes(r.layout(t)))))
+    ),
+}
+BYTE_FORMS: dict[str, Callable[[str], bytes]] = {
+    "crlf": r.crlf,
+    "bom": r.bom,
+    "cp1252": r.cp1252,
+    "latin1": r.latin1,
+}
+
+
+@pytest.fixture(params=["sample", "seed"])
+def report_text(request: pytest.FixtureRequest, ct_text: str) -> str:
+    if request.param == "sample":
+        return ct_text
+    return seed_path("004").read_text(encoding="utf-8")
+
+
+def test_sample_and_seed_give_the_same_rows(ct_text: str) -> None:
+    seed = seed_path("004").read_text(encoding="utf-8")
+    assert rows(ct_text) == rows(seed)
+
+
+def test_the_report_has_all_its_rows(ct_text: str) -> None:
+    # 3 signals, 2 summary, 18 + 8 + 5 + 12 table rows with totals, 9 + 9 demographics.
+    assert len(rows(ct_text)) == 66
+
+
+@pytest.mark.parametrize("form", TEXT_FORMS, ids=str)
+def test_text_form_gives_same_rows(form: str, report_text: str) -> None:
+    variant = TEXT_FORMS[form](report_text)
+    assert variant != report_text or form in ("tabs", "layout")
+    assert rows(variant) == rows(report_text)
+
+
+@pytest.mark.parametrize("form", BYTE_FORMS, ids=str)
+def test_byte_form_gives_same_rows(form: str, report_text: str) -> None:
+    assert rows(BYTE_FORMS[form](report_text)) == rows(report_text)
+
+
+_SPACE = st.sampled_from(["", " ", "  ", "\t", " \t "])
+_EOL = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_white_space_and_line_endings_never_change_rows(data: st.DataObject) -> None:
+    from .conftest import SAMPLES
+
+    text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    eol = data.draw(_EOL)
+    changed = []
+    for line in lines:
+        indent = data.draw(_SPACE) if line.strip() else ""
+        trail = data.draw(_SPACE)
+        # Column gaps of two or more spaces may become any run of spaces or a tab.
+        gap = data.draw(st.sampled_from(["  ", "   ", "\t", "      "]))
+        changed.append(indent + line.replace("  ", gap) + trail)
+    assert rows(eol.join(changed)) == rows(text)
