@@ -20,6 +20,7 @@ from .rows import (
     is_all_caps,
     is_prose,
     looks_like_row,
+    match_heading,
     match_row,
     strip_heading_marks,
 )
@@ -232,7 +233,7 @@ class _HotlineParser:
             if text in self.furniture and (self.table is not None or PAGE_FURNITURE.match(text)):
                 i += 1
                 continue
-            heading = HEADING.match(text) if match_row(text) is None else None
+            heading = match_heading(text)
             if heading:
                 table_id, used = self._resolve_heading(i, heading["title"])
                 if self.table is None or self.table.id != table_id:

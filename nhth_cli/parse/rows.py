@@ -52,7 +52,13 @@ class RowMatch:
     pct: str
 
 
+# No table row or heading is this long; longer lines are prose (or junk) and skip the regexes.
+MAX_ROW_CHARS = 400
+
+
 def match_row(text: str) -> RowMatch | None:
+    if len(text) > MAX_ROW_CHARS:
+        return None
     m = ROW.match(text)
     if m is None:
         return None
@@ -61,6 +67,8 @@ def match_row(text: str) -> RowMatch | None:
 
 def looks_like_row(text: str) -> bool:
     """A label then numbers ("Referral  5  2.5%", "Female: 3"), not a sentence ending in a year."""
+    if len(text) > MAX_ROW_CHARS:
+        return False
     if match_row(text) is not None:
         return True
     m = ROW_LIKE.match(text)
@@ -77,7 +85,14 @@ def strip_heading_marks(text: str) -> str:
 
 
 def is_all_caps(text: str) -> bool:
-    return _ALL_CAPS.match(text) is not None
+    return len(text) <= MAX_ROW_CHARS and _ALL_CAPS.match(text) is not None
+
+
+def match_heading(text: str) -> re.Match[str] | None:
+    """A table's column heading line, which is never a row."""
+    if len(text) > MAX_ROW_CHARS or match_row(text) is not None:
+        return None
+    return HEADING.match(text)
 
 
 def is_prose(text: str) -> bool:
