@@ -223,3 +223,23 @@ def wrapped_sentences(text: str, width: int = 48) -> str:
                 current = f"{current} {word}".strip()
         out.append(current)
     return "\n".join(out)
+
+
+def stacked_signals(text: str) -> str:
+    """The overview's big numbers on one line, their channel names on the line below."""
+    pattern = re.compile(r"^\s*(\d[\d,]*) (Phone Calls)\s+(\d[\d,]*) (Emails)\s+(\d[\d,]*) (.+)$")
+    out = []
+    for line in text.split("\n"):
+        m = pattern.match(line)
+        if m:
+            out += [f"   {m[1]:<18}{m[3]:<18}{m[5]}", f"   {m[2]:<18}{m[4]:<18}{m[6]}"]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def signals_apart(text: str) -> str:
+    """Each overview number alone on a line above its channel name (the seed's `199 Phone Calls`
+    split in two)."""
+    pattern = r"(?m)^[ \t]*(\d[\d,]*) (Phone Calls|Emails|Online Tip Reports)[ \t]*$"
+    return re.sub(pattern, r"\1\n\2", text)

@@ -30,14 +30,16 @@ _KNOWN_LABELS = {t.id: frozenset(fold(label) for label in t.labels) for t in TAB
 _TYPES = frozenset(fold(t) for t in TRAFFICKING_TYPES)
 _CHANNELS = r"Phone Calls|Emails|Online Tip Reports|Webchats|Texts"
 _SIGNAL = re.compile(rf"(?:^|(?<=\s))(\d[\d,]*)\s+({_CHANNELS})(?=\s|$)")
-_CHANNEL_LINE = re.compile(rf"^(?:{_CHANNELS})$")
-_LONE_NUMBER = re.compile(r"^\d[\d,]*$")
+_CHANNEL = re.compile(_CHANNELS)
+_CHANNELS_LINE = re.compile(rf"^(?:(?:{_CHANNELS})\s*)+$")
+_NUMBERS_LINE = re.compile(r"^\d[\d,]*(?:\s+\d[\d,]*)*$")
 _SUBSTANTIVE = re.compile(
     r"Number of Substantive Calls Received from [^:]{1,60}:\s*(\d[\d,]*)", re.I
 )
 _CASES = re.compile(r"a total of (\d[\d,]*) unique cases", re.I)
 _NATIONWIDE = re.compile(r"a total of (\d[\d,]*) [^.]{0,80}?\bnationwide", re.I)
 _RANK = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) highest call volume", re.I)
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
@@ -260,6 +262,8 @@ class _HotlineParser:
         if _NON_CUMULATIVE.match(text):
             self._finish_table()
             return True
+        if _PAGE_NUMBER.match(text):
+            return True  # every row has a percent: a number alone is a page number
         row = match_row(text)
         if row is not None:
             self._add_row(line, row.label, row.count, row.suppressed, row.pct)
@@ -289,12 +293,27 @@ class _HotlineParser:
             for pos, m in enumerate(found):
                 self._signal(line, pos, m[2], m[1])
             return
-        if _LONE_NUMBER.match(text) and i + 1 < len(self.lines):
-            nxt = self.lines[i + 1].text
-            if _CHANNEL_LINE.match(nxt):
-                self._signal(line, 0, nxt, text)
-                return
+        # Numbers above their channel names ("199  24  14" / "Phone Calls  Emails  ..."), or
+        # names above numbers: paired in order when the two lines hold as many of each.
+        if i + 1 < len(self.lines) and self._stacked_signals(line, self.lines[i + 1]):
+            return
         self._maybe_loose(line)
+
+    def _stacked_signals(self, first: Line, second: Line) -> bool:
+        if first.number in self.consumed or second.number in self.consumed:
+            return False
+        if _NUMBERS_LINE.match(first.text) and _CHANNELS_LINE.match(second.text):
+            numbers, names, at = first.text.split(), _CHANNEL.findall(second.text), first
+        elif _CHANNELS_LINE.match(first.text) and _NUMBERS_LINE.match(second.text):
+            numbers, names, at = second.text.split(), _CHANNEL.findall(first.text), second
+        else:
+            return False
+        if len(numbers) != len(names):
+            return False
+        for pos, (number, name) in enumerate(zip(numbers, names, strict=True)):
+            self._signal(at, pos, name, number)
+        self.consumed.update((first.number, second.number))
+        return True
 
     def _signal(self, line: Line, pos: int, channel: str, number: str) -> None:
         cell = Cell("signals", channel, parse_count(number), None, False, line.number, line.page)

@@ -30,7 +30,7 @@ ROW_LIKE = re.compile(
 )
 PAGE_FURNITURE = re.compile(
     r"^(?:NATIONAL HUMAN TRAFFICKING HOTLINE(?: DATA REPORT)?"
-    r"|.{2,60}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?|\d{1,3}"
+    r"|.{2,60}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?"
     r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888)$",
     re.I,
 )
