@@ -126,3 +126,26 @@ def test_report_shaped_noise_never_raises(pieces: list[str]) -> None:
     except NotAReportError:
         return
     assert all(c.line >= 1 for c in report.cells)
+
+
+_UNKNOWN_WRAPPED = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT
+Maine State Report: 1/1/2018 – 12/31/2018
+
+LANGUAGE OF CALLER                          # OF CALLS      % OF CALLS
+English                                             40           80.0%
+Spanish and Other Languages Spoken                   8           16.0%
+in the Home
+Languages Referenced Fewer than                      2            4.0%
+Three Times
+TOTAL # OF CALLS                                    50          100.0%
+"""
+
+
+def test_unknown_labels_wrapped_below_their_numbers_stay_with_their_row() -> None:
+    report = parse_document(_UNKNOWN_WRAPPED, "")
+    assert [c.category for c in report.cells] == [
+        "English",
+        "Spanish and Other Languages Spoken in the Home",
+        "Languages Referenced Fewer than Three Times",
+        "Total",
+    ]

@@ -98,11 +98,13 @@ def _label_score(table: str, label: str) -> int:
 def split_pending(table: str, prev: str | None, pending: list[str], own: str) -> int:
     """How many pending text lines end the previous row's label; the rest start this row's.
 
-    Known labels decide; otherwise a lower-case start or an open ending means continuation,
-    and by default the text starts the next row (numbers print on a label's last line).
+    Known labels decide. Otherwise: text in lower case, or after a label that ends open
+    ("... Fewer than"), continues the previous label; text before a total row cannot start
+    it; by default the text starts the next row (numbers print on a label's last line).
     """
     if prev is None or not pending:
         return 0
+    total_row = fold(own).startswith("TOTAL")
     best, best_score = 0, -(10**6)
     for k in range(len(pending) + 1):
         before = " ".join([prev, *pending[:k]])
@@ -114,8 +116,8 @@ def split_pending(table: str, prev: str | None, pending: list[str], own: str) ->
             score -= 3
         if k and ends_open(prev):
             score += 2
-        if k < len(pending) and ends_open(pending[k - 1] if k else prev) and k == 0:
-            score += 0
+        if k < len(pending) and total_row and not fold(pending[k]).startswith("TOTAL"):
+            score -= 5
         if score > best_score:
             best, best_score = k, score
     return best
