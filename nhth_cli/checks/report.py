@@ -24,6 +24,7 @@ class Finding:
     expected: float | int | str | None
     actual: float | int | str | None
     message: str
+    line: int | None = None  # the line of the row the finding is about, when it is one row
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class FileSummary:
     nationwide_signals: int | None = None
     call_volume_rank: int | None = None
     loose_lines: tuple[LooseLine, ...] = field(default=(), repr=False)
+    # False when the entry was rebuilt from converted rows: the text, so its loose lines, unknown.
+    text_read: bool = field(default=True, repr=False)
 
     @classmethod
     def of(cls, result: FileResult) -> FileSummary:
@@ -57,7 +60,7 @@ class FileSummary:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["warnings"] = list(self.warnings)
-        del d["loose_lines"]
+        del d["loose_lines"], d["text_read"]
         return d
 
 

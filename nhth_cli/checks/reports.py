@@ -1,0 +1,100 @@
+"""Checks across tables and files: totals printed in several places, the same report twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .frame import Frame, Group, Source, agreed, finding
+from .report import Finding
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# What makes two sources the same report's data: everything but where it was read from.
+WHERE_READ = frozenset({"source", "line", "page"})
+
+
+# -- cross_table_total ----------------------------------------------------------------------
+
+
+def cross_table_total(frame: Frame) -> list[Finding]:
+    """Each place a total is printed (summary, table Totals) against the value most print."""
+    out: list[Finding] = []
+    for (source, quantity), values in frame.quantities.items():
+        if len(values) < 2:
+            continue  # printed once: nothing to compare
+        expected = agreed(values)
+        others = ", ".join(f"{t} {v}" for t, v in values)
+        for table, value in values:
+            g = frame.groups[(source, table)]
+            out.append(cross_finding(g, quantity, expected, value, others))
+    return out
+
+
+def cross_finding(g: Group, quantity: str, expected: int, value: int, printed: str) -> Finding:
+    if value == expected:
+        return finding(
+            g, "cross_table_total", "pass", expected, value, f"{quantity} agree: {printed}"
+        )
+    return finding(
+        g, "cross_table_total", "fail", expected, value,
+        f"{quantity}: {g.table} prints {value}, the report's other totals say {expected} "
+        f"({printed})",
+    )  # fmt: skip
+
+
+# -- duplicate_report -----------------------------------------------------------------------
+
+
+def data_rows(table: pa.Table, sources: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Some sources' rows in printed order, without where they were read (one pass)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = table.filter(pc.is_in(table["source"], value_set=pa.array(sources, pa.string())))
+    rows = rows.sort_by([("source", "ascending"), ("line", "ascending")])  # a stable sort
+    out: dict[str, list[dict[str, Any]]] = {s: [] for s in sources}
+    kept = [c for c in rows.column_names if c not in WHERE_READ]
+    for source, data in zip(rows["source"].to_pylist(), rows.select(kept).to_pylist(), strict=True):
+        out[source].append(data)
+    return out
+
+
+def first_difference(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> str:
+    """Where two sources' rows first differ, in words."""
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            field = next(k for k in x if x[k] != y.get(k))
+            return f"{x['table']} {x['category']!r}: {field} {x[field]} vs {y[field]}"
+    return f"{len(a)} rows vs {len(b)} rows"
+
+
+def duplicate_report(frame: Frame) -> list[Finding]:
+    """The same jurisdiction, year and report kind in two sources: a warning when their rows are
+    identical (one report in two forms), a failure when they differ."""
+    by_report: dict[tuple[str, int, str], list[Source]] = {}
+    for s in sorted(frame.sources.values(), key=lambda s: s.source):
+        by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s)
+    shared = [s.source for same in by_report.values() if len(same) > 1 for s in same]
+    rows = data_rows(frame.table, shared) if shared else {}
+    out: list[Finding] = []
+    for same in by_report.values():
+        first = same[0]
+        if len(same) == 1:
+            out.append(finding(first, "duplicate_report", "pass", 1, 1, "the only source"))
+        for s in same[1:]:
+            out.append(duplicate_finding(s, first.source, rows[first.source], rows[s.source]))
+    return out
+
+
+def duplicate_finding(
+    s: Source, first: str, reference: list[dict[str, Any]], rows: list[dict[str, Any]]
+) -> Finding:
+    what = f"{s.jurisdiction} {s.year} {s.report} is also in {first}"
+    if rows == reference:
+        return finding(s, "duplicate_report", "warn", first, s.source, f"{what}: identical rows")
+    return finding(
+        s, "duplicate_report", "fail", first, s.source,
+        f"{what}, with different rows: {first_difference(reference, rows)}",
+    )  # fmt: skip

@@ -1,0 +1,133 @@
+"""Helpers for the validation tests: the Connecticut text, mutations of it, synthetic rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from nhth_cli.assemble import arrow_schema
+from nhth_cli.checks import ValidationReport
+from nhth_cli.pipeline import ConversionResult, convert_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = ROOT / "samples"
+
+# The Connecticut 2016 hotline report in the forms at hand: the seed's tab-separated text and
+# the project's own `pdftotext -layout` style sample.
+CT_FORMS = {
+    "seed": lambda: next(iter(sorted(SEEDS.glob("004_*.txt"))), None),
+    "sample": lambda: p if (p := SAMPLES / "connecticut-2016-hotline.txt").is_file() else None,
+}
+
+
+def connecticut_text(form: str | None = None) -> str:
+    """The Connecticut report's text (the seed when present, else the sample); skip if neither."""
+    for name in [form] if form else list(CT_FORMS):
+        path = CT_FORMS[name]()
+        if path is not None:
+            return path.read_text(encoding="utf-8-sig")
+    pytest.skip(f"no Connecticut report text ({form or 'any form'}) is present")
+
+
+def set_cell(
+    text: str, heading: str, label: str, *, count: str | None = None, pct: str | None = None
+) -> str:
+    """The text with one table row's count and/or percent replaced.
+
+    The row is the first line starting with `label` after the line holding `heading`; the count
+    is the first whole number after the label, the percent the first `N.N%`.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if heading in line)
+    for i in range(start + 1, len(lines)):
+        if lines[i].lstrip().startswith(label):
+            at = lines[i].index(label) + len(label)
+            head, rest = lines[i][:at], lines[i][at:]
+            if count is not None:
+                rest, n = re.subn(r"(?<![0-9.,])[0-9][0-9,]*(?![0-9.,%])", count, rest, count=1)
+                assert n == 1, f"no count in {lines[i]!r}"
+            if pct is not None:
+                rest, n = re.subn(r"[0-9]+(?:\.[0-9]+)?%", pct, rest, count=1)
+                assert n == 1, f"no percent in {lines[i]!r}"
+            lines[i] = head + rest
+            return "".join(lines)
+    raise AssertionError(f"no row {label!r} after {heading!r}")
+
+
+def replace_once(text: str, pattern: str, replacement: str) -> str:
+    """The text with the one match of `pattern` replaced (fails unless there is exactly one)."""
+    assert len(re.findall(pattern, text)) == 1, pattern
+    return re.sub(pattern, replacement, text)
+
+
+def convert_texts(texts: dict[str, str]) -> ConversionResult:
+    """Convert documents given as {source: text}, in memory."""
+    return ConversionResult(tuple(convert_bytes(t.encode(), s) for s, t in texts.items()))
+
+
+def failing(report: ValidationReport) -> set[tuple[str, str | None]]:
+    """(check, table) of every failed finding."""
+    return {(f.check, f.table) for f in report.findings if f.status == "fail"}
+
+
+def status_of(report: ValidationReport, check: str, table: str | None) -> set[str]:
+    """The statuses of one check's findings for one table."""
+    return {f.status for f in report.findings if f.check == check and f.table == table}
+
+
+DOC = {
+    "jurisdiction": "Connecticut",
+    "year": 2016,
+    "jurisdiction_code": "CT",
+    "report": "hotline_report",
+    "period_start": date(2016, 1, 1),
+    "period_end": date(2016, 12, 31),
+    "source": "synthetic.txt",
+    "page": None,
+}
+
+
+def row(
+    table: str,
+    category: str,
+    count: int | None,
+    pct: float | None = None,
+    *,
+    parent: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """One synthetic row; a null count means suppressed ("Fewer than Three", bounds 0..2)."""
+    suppressed = count is None
+    return {
+        "table": table,
+        "category": category,
+        "count": count,
+        "pct": pct,
+        "suppressed": suppressed,
+        "parent": parent,
+        "is_total": category == "Total",
+        "count_min": 0 if suppressed else count,
+        "count_max": 2 if suppressed else count,
+        **extra,
+    }
+
+
+def rows_table(rows: Iterable[dict[str, Any]], **doc: Any) -> pa.Table:
+    """Synthetic converted rows with the output schema (document facts from DOC unless given)."""
+    full = [{**DOC, **doc, "line": i + 1, **r} for i, r in enumerate(rows)]
+    return pa.Table.from_pylist(full, schema=arrow_schema())
+
+
+def with_value(table: pa.Table, table_id: str, category: str, column: str, value: Any) -> pa.Table:
+    """The rows with one cell changed (the first row of `table_id` labelled `category`)."""
+    rows = table.to_pylist()
+    hit = next(r for r in rows if r["table"] == table_id and r["category"] == category)
+    hit[column] = value
+    return pa.Table.from_pylist(rows, schema=table.schema)
