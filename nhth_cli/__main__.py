@@ -1,3 +1,6 @@
+"""`python -m nhth_cli`: the same as the `nhth` command."""
+
 from .cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,21 +1,71 @@
 """The `nhth` command: parse options, call one library function, render the result.
 
-Heavy imports (pandas, pyarrow, PDFium, the parsers) happen inside the commands.
+Heavy imports (pandas, pyarrow, PDFium, rich tables, the parsers) happen inside the commands, so
+that `nhth --help` stays fast.
 """
 
 from __future__ import annotations
 
+import contextlib
+import enum
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
+from .errors import NhthError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .discover import InputFile
+
+PROG = "nhth"
+
+
+class _Group(TyperGroup):
+    """Usage errors as one line, `nhth: error: ...`, instead of usage text and a hint."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        try:
+            rv = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError as exc:  # a bare `nhth`: the help, as usual
+            exc.show()
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            where = f"; see '{exc.ctx.command_path} --help'" if exc.ctx is not None else ""
+            message = " ".join(exc.format_message().split()).rstrip(".")
+            typer.echo(f"{PROG}: error: {message}{where}", err=True)
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            typer.echo(f"{PROG}: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo(f"{PROG}: aborted", err=True)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
 
 app = typer.Typer(
-    name="nhth",
+    name=PROG,
+    cls=_Group,
     help="Convert National Human Trafficking Hotline state reports into tidy, validated data.",
     no_args_is_help=True,
     add_completion=True,
@@ -23,15 +73,26 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+class PartitionBy(enum.StrEnum):
+    year = "year"
+    jurisdiction = "jurisdiction"
+
+
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show tracebacks for errors instead of one line.")
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"nhth {__version__}")
+        typer.echo(f"{PROG} {__version__}")
         raise typer.Exit()
+
+
+def _complete_formats() -> list[str]:
+    return ["parquet", "csv", "jsonl"]
 
 
 @app.callback()
@@ -45,116 +106,272 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"nhth: error: {message}", err=True)
+    typer.echo(f"{PROG}: error: {message}", err=True)
     raise typer.Exit(code)
 
 
-def _console(stderr: bool):  # type: ignore[no-untyped-def]
+def _is_terminal(stream: IO[str]) -> bool:
+    return stream.isatty()
+
+
+def _console(stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 120  # a file or a pipe: wide enough that tables do not fold
+    return console
+
+
+@contextlib.contextmanager
+def _handled(debug: bool) -> Iterator[None]:
+    """Expected errors as one line and exit 2; a bug as one line too, unless --debug."""
+    if debug:
+        os.environ["NHTH_DEBUG"] = "1"
+    try:
+        yield
+    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except NhthError as exc:
+        _fail(str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+
+
+def _stdin_files(
+    exclude: Sequence[str | os.PathLike[str]], follow_symlinks: bool
+) -> list[InputFile]:
+    """Paths read from stdin, one a line; each named file's source is the path as given."""
+    import posixpath
+
+    from .discover import InputFile, discover
+
+    if sys.stdin is None or sys.stdin.isatty():
+        _fail(
+            "-: expected paths on stdin, one a line "
+            "(find reports -name '*.pdf' | nhth convert - out.parquet)"
+        )
+    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    names = [os.fsdecode(line) for line in raw.splitlines() if line.strip()]
+    if not names:
+        _fail("-: no paths on stdin")
+    files: list[InputFile] = []
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            continue
+        seen.add(name)
+        folder = Path(name).is_dir()
+        for found in discover([name], exclude=exclude, follow_symlinks=follow_symlinks):
+            source = posixpath.join(name, found.source) if folder else name
+            files.append(InputFile(found.path, source))
+    return files
 
 
 @app.command()
 def convert(
-    input: Annotated[str, typer.Argument(help="Folder (walked recursively) or file of reports.")],
+    input: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            allow_dash=True,
+            help="Folder (walked recursively) or file of reports; - reads paths from stdin.",
+        ),
+    ],
     output: Annotated[
-        str, typer.Argument(help="Output file (.parquet, .csv, .jsonl) or - for stdout.")
+        Path,
+        typer.Argument(
+            metavar="OUTPUT",
+            allow_dash=True,
+            help="Output file (.parquet, .csv, .jsonl), a dataset folder with --partition-by, "
+            "or - for stdout.",
+        ),
     ],
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="parquet, csv or jsonl (default: from OUTPUT)."),
+        typer.Option(
+            "--format",
+            "-f",
+            autocompletion=_complete_formats,
+            help="parquet, csv or jsonl (default: from OUTPUT's suffix; csv for -).",
+        ),
     ] = None,
+    partition_by: Annotated[
+        PartitionBy | None,
+        typer.Option(
+            "--partition-by",
+            help="Write a Hive-partitioned Parquet dataset folder, one folder per value.",
+        ),
+    ] = None,
+    datapackage: Annotated[
+        bool,
+        typer.Option(
+            "--datapackage",
+            help="Also write datapackage.json (Frictionless Table Schema) beside OUTPUT.",
+        ),
+    ] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Processes to use; 0 means one per CPU.")
     ] = 0,
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Largest input file read, in MB.")
     ] = 200,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every check.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing but errors: no summary, no bar.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every file and every check.")
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Convert reports to one long table, and write OUTPUT.validation.json beside it."""
-    if debug:
-        os.environ["NHTH_DEBUG"] = "1"
-    try:
-        from .checks import validate
-        from .errors import NhthError
-        from .pipeline import convert as run_convert
-        from .records import Settings
-        from .render import render_summary
-        from .write import check_writable, format_for, summary_path, write_bytes, write_table
+    """Convert reports into one long table of rows.
 
-        try:
-            fmt = format_for(output, format)
-            if output != "-":
-                check_writable(Path(output))
-            settings = Settings(jobs=jobs or os.cpu_count() or 1, max_bytes=max_size * 1024 * 1024)
-            exclude: list[str | Path] = [] if output == "-" else [output, summary_path(output)]
-            result = run_convert(input, settings, exclude=exclude)
-            report = validate(result)
-            if report.rows == 0 and not result.files:
-                _fail(f"{input}: no files found")
-            write_table(result.to_arrow(), output, fmt)
-            if output != "-":
-                write_bytes(report.to_json(), summary_path(output))
-        except NhthError as exc:
-            _fail(str(exc))
+    Writes OUTPUT and, beside it, OUTPUT.validation.json (the checks); prints a summary.
+    Exit status 0 all good, 1 written but a check failed or a file could not be read, 2 bad
+    usage or nothing usable.
+    """
+    with _handled(debug):
+        from . import write as w
+        from .checks import validate as run_validate
+        from .discover import discover
+        from .pipeline import convert_files
+        from .records import Settings
+        from .render import progress_bar, render_summary
+
+        source, out = str(input), str(output)
+        by = partition_by.value if partition_by is not None else None
+        if quiet and verbose:
+            _fail("--quiet and --verbose exclude each other")
+        fmt = w.format_for(out, format or ("parquet" if by else None))
+        w.check_output(out, fmt, by, datapackage)
+        settings = Settings(jobs=jobs or os.cpu_count() or 1, max_bytes=max_size * 1024 * 1024)
+        exclude: list[str | os.PathLike[str]] = []
+        if out != "-":  # a rerun into the input folder must not read its own outputs
+            exclude = [out, *w.output_paths(out, datapackage)]
+        if source == "-":
+            files = _stdin_files(exclude, settings.follow_symlinks)
+        else:
+            files = discover([source], exclude=exclude, follow_symlinks=settings.follow_symlinks)
+        if not files:
+            _fail(f"{source}: no files found")
+
+        err = _console(stderr=True)
+        bar = not quiet and len(files) > 1 and _is_terminal(sys.stderr)
+        with progress_bar(err, len(files)) if bar else contextlib.nullcontext(None) as tick:
+            result = convert_files(files, settings, progress=tick)
+        report = run_validate(result)
+        console = err if out == "-" else _console(stderr=False)
+        s = report.summary()
+        if report.rows == 0:
+            if not quiet:
+                render_summary(console, report, verbose=verbose)
+            _fail(
+                f"{source}: no rows read from {s['files']} files "
+                f"({s['skipped']} skipped, {s['errors']} errors); nothing written",
+                report.exit_code,
+            )
+        w.write_outputs(
+            result.to_arrow(), report, out, fmt, partition_by=by, datapackage=datapackage
+        )
         if not quiet:
-            render_summary(_console(stderr=output == "-"), report, verbose=verbose)
+            render_summary(console, report, verbose=verbose)
+        elif report.exit_code:
+            where = "" if out == "-" else f"; see {w.summary_path(out)}"
+            typer.echo(
+                f"{PROG}: {s['failed']} checks failed, {s['errors']} files could not be read"
+                f"{where}",
+                err=True,
+            )
         raise typer.Exit(report.exit_code)
-    except (typer.Exit, KeyboardInterrupt):
-        raise
-    except Exception as exc:
-        if debug:
-            raise
-        _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
 @app.command()
 def validate(
     path: Annotated[
-        str, typer.Argument(help="A converted .parquet/.csv file, or reports to check.")
+        Path,
+        typer.Argument(metavar="PATH", help="A converted .parquet/.csv file, or reports to check."),
     ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the summary JSON instead of the human summary.")
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every check.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every file and every check.")
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Run the checks on converted rows or on reports; the exit status says if they passed."""
-    if debug:
-        os.environ["NHTH_DEBUG"] = "1"
-    try:
+    """Run the checks on converted rows or on reports.
+
+    The exit status says if they passed: 0 passed, 1 a check failed, 2 nothing usable.
+    """
+    with _handled(debug):
         from .checks import validate as run_validate
-        from .errors import NhthError
         from .pipeline import convert as run_convert
         from .read import read_rows
         from .render import render_summary
 
-        try:
-            target = Path(path)
-            if not target.exists():
-                _fail(f"{path}: no such file or folder")
-            if target.is_file() and target.suffix.lower() in (".parquet", ".pq", ".csv"):
-                report = run_validate(read_rows(target))
-            else:
-                report = run_validate(run_convert(path))
-        except NhthError as exc:
-            _fail(str(exc))
+        if not path.exists():
+            _fail(f"{path}: no such file or folder")
+        if path.is_file() and path.suffix.lower() in (".parquet", ".pq", ".csv"):
+            report = run_validate(read_rows(path))
+        else:
+            report = run_validate(run_convert(path))
         if json_out:
             sys.stdout.buffer.write(report.to_json())
+            sys.stdout.buffer.flush()
         else:
             render_summary(_console(stderr=False), report, verbose=verbose)
         raise typer.Exit(report.exit_code)
-    except (typer.Exit, KeyboardInterrupt):
-        raise
-    except Exception as exc:
-        if debug:
-            raise
-        _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+
+
+@app.command("inspect")
+def inspect_command(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="One report (PDF or text) to look into.")
+    ],
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show what nhth reads from one document.
+
+    Kind, jurisdiction, year, period, each table with its rows, warnings, and the lines that
+    look like table rows but were not read. Exit status 0 when the document was parsed, 1 when
+    it was skipped or could not be read.
+    """
+    with _handled(debug):
+        import json
+
+        from .inspect import inspect_file
+        from .render import render_inspection
+
+        inspection = inspect_file(file)
+        if json_out:
+            typer.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            render_inspection(_console(stderr=False), inspection)
+        raise typer.Exit(0 if inspection.status == "parsed" else 1)
+
+
+@app.command("tables")
+def tables_command(json_out: JsonOption = False) -> None:
+    """List the table vocabulary.
+
+    Each table id with its printed heading, the report kinds it occurs in, and whether its rows
+    add up to a total (cumulative).
+    """
+    from .tables import TABLES
+
+    if json_out:
+        import json
+        from dataclasses import asdict
+
+        typer.echo(json.dumps([asdict(t) for t in TABLES], indent=2, ensure_ascii=False))
+        return
+    from .render import render_tables
+
+    render_tables(_console(stderr=False), TABLES)
 
 
 def main() -> None:
-    app()
+    app(prog_name=PROG)

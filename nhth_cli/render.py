@@ -1,23 +1,35 @@
-"""What a person reads: the rich summary of a conversion or validation."""
+"""What a person reads: rich summaries of a conversion, an inspection and the vocabulary."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from .checks import ValidationReport
+    from .inspect import InspectedTable, Inspection
+    from .records import FileResult
+    from .tables import TableSpec
 
 
 def _fmt(value: object) -> str:
-    return "-" if value is None else str(value)
+    """A value as table text: `-` for none, markup characters escaped."""
+    return "-" if value is None else escape(str(value))
+
+
+def _yes(value: bool | None) -> str:
+    return "-" if value is None else ("yes" if value else "no")
 
 
 def render_summary(console: Console, report: ValidationReport, *, verbose: bool = False) -> None:
-    """Counts, then each file not parsed and each failing finding (all findings with verbose)."""
-    from rich.table import Table
-
+    """Counts, then each file not parsed and each failing finding (every file and finding with
+    verbose)."""
     s = report.summary()
     status = "[green]valid[/]" if report.valid else "[red]INVALID[/]"
     console.print(
@@ -25,14 +37,24 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
         f"{s['errors']} errors; {s['rows']} rows; {s['checks']} checks, {s['failed']} failed, "
         f"{s['warnings']} warnings"
     )
-    not_parsed = [f for f in report.files if f.status != "parsed"]
-    if not_parsed:
-        files = Table(title="Files not parsed", title_justify="left", show_edge=False)
-        for col in ("source", "status", "reason"):
+    shown_files = [f for f in report.files if verbose or f.status != "parsed"]
+    if shown_files:
+        files = Table(
+            title="Files" if verbose else "Files not parsed", title_justify="left", show_edge=False
+        )
+        cols: tuple[str, ...] = ("source", "status", "reason")
+        if verbose:
+            cols = ("source", "status", "report", "jurisdiction", "year", "rows", "reason")
+        for col in cols:
             files.add_column(col, overflow="fold")
-        for f in not_parsed:
-            colour = "red" if f.status == "error" else "yellow"
-            files.add_row(f.source, f"[{colour}]{f.status}[/]", _fmt(f.reason))
+        for f in shown_files:
+            colour = {"error": "red", "skipped": "yellow"}.get(f.status, "green")
+            values = {
+                "source": _fmt(f.source), "status": f"[{colour}]{f.status}[/]",
+                "report": _fmt(f.report), "jurisdiction": _fmt(f.jurisdiction),
+                "year": _fmt(f.year), "rows": str(f.rows), "reason": _fmt(f.reason),
+            }  # fmt: skip
+            files.add_row(*(values[c] for c in cols))
         console.print(files)
     shown = [f for f in report.findings if verbose or f.status != "pass"]
     if shown:
@@ -44,6 +66,112 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
             findings.add_row(
                 _fmt(finding.source), _fmt(finding.table), finding.check,
                 f"[{colour}]{finding.status}[/]", _fmt(finding.expected), _fmt(finding.actual),
-                finding.message,
+                _fmt(finding.message),
             )  # fmt: skip
         console.print(findings)
+
+
+def _cells_table(table: InspectedTable) -> Table:
+    grid = Table(show_edge=False, pad_edge=False)
+    for col in ("line", "page", "category", "parent", "count", "pct", "bounds", "flags"):
+        numeric = col in ("line", "page", "count", "pct", "bounds")
+        grid.add_column(col, justify="right" if numeric else "left", overflow="fold")
+    for c in table.cells:
+        flags = [f for f, on in (("suppressed", c.suppressed), ("total", c.is_total)) if on]
+        grid.add_row(
+            str(c.line), _fmt(c.page), _fmt(c.category), _fmt(c.parent), _fmt(c.count), _fmt(c.pct),
+            f"{_fmt(c.count_min)}..{_fmt(c.count_max)}", " ".join(flags),
+        )  # fmt: skip
+    return grid
+
+
+def render_inspection(console: Console, insp: Inspection) -> None:
+    """The document's facts, each table with its rows, the warnings and the loose lines."""
+
+    colour = {"parsed": "green", "skipped": "yellow"}.get(insp.status, "red")
+    console.print(f"[bold]{escape(insp.source)}[/]: [{colour}]{insp.status}[/]")
+    if insp.reason:
+        console.print(f"  reason: {escape(insp.reason)}")
+    j = insp.jurisdiction
+    period = f"{insp.period.start} to {insp.period.end}" if insp.period else "-"
+    for label, value in (
+        ("report", _fmt(insp.kind)),
+        ("jurisdiction", f"{j.name} ({j.code})" if j else "-"),
+        ("year", _fmt(insp.year)),
+        ("period", period),
+        ("rows", f"{insp.rows} in {len(insp.tables)} tables"),
+    ):
+        console.print(f"  {label}: {escape(value)}")
+    if insp.nationwide_signals is not None:
+        console.print(f"  nationwide signals (summary only): {insp.nationwide_signals}")
+    if insp.call_volume_rank is not None:
+        console.print(f"  call volume rank (summary only): {insp.call_volume_rank}")
+    for table in insp.tables:
+        about = (
+            f"{escape(table.heading or '')}, "
+            + ("cumulative" if table.cumulative else "non-cumulative")
+            if table.known
+            else "[yellow]not in the vocabulary[/]"
+        )
+        console.print()
+        console.print(f"[bold]{table.id}[/]: {len(table.cells)} rows ({about})")
+        console.print(_cells_table(table))
+    console.print()
+    if insp.warnings:
+        console.print(f"[yellow]{len(insp.warnings)} warnings[/]")
+        for w in insp.warnings:
+            console.print(f"  {escape(w)}")
+    else:
+        console.print("no warnings")
+    if insp.loose_lines:
+        console.print(
+            f"[yellow]{len(insp.loose_lines)} lines look like table rows but were not read[/]"
+        )
+        for ll in insp.loose_lines:
+            where = f"line {ll.line}" + (f", page {ll.page}" if ll.page is not None else "")
+            console.print(f"  {where}: {escape(ll.text)}")
+    else:
+        console.print("no unread row-like lines")
+
+
+def render_tables(console: Console, tables: Sequence[TableSpec]) -> None:
+    """The table vocabulary: id, printed heading, report kinds, cumulative or not."""
+    grid = Table(show_edge=False)
+    grid.add_column("table", no_wrap=True)
+    for col in ("printed heading", "reports", "cumulative", "description"):
+        grid.add_column(col, overflow="fold")
+    for t in tables:
+        grid.add_row(
+            t.id, _fmt(t.heading), ", ".join(t.reports), _yes(t.cumulative), _fmt(t.description)
+        )
+    console.print(grid)
+
+
+@contextlib.contextmanager
+def progress_bar(console: Console, total: int) -> Iterator[Callable[[FileResult], None]]:
+    """A progress bar over `total` files; yields the callback that advances it by one file."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("converting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[source]}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("convert", total=total, source="")
+
+        def advance(result: FileResult) -> None:
+            progress.update(task, advance=1, source=escape(result.source))
+
+        yield advance

@@ -38,3 +38,31 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+
+# A row is identified by where it was printed: its file, its table, the line of its numbers and
+# its label (several rows can share a line, as the overview's signals do).
+PRIMARY_KEY: tuple[str, ...] = ("source", "table", "line", "category")
+
+# Frictionless Table Schema field types for the Arrow types above.
+TABLE_SCHEMA_TYPES: dict[str, str] = {
+    "string": "string",
+    "int16": "integer",
+    "int32": "integer",
+    "int64": "integer",
+    "float64": "number",
+    "bool_": "boolean",
+    "date32": "date",
+}
+
+
+def column(name: str) -> Column:
+    """The column called `name`; KeyError for a name that is not in COLUMNS."""
+    for c in COLUMNS:
+        if c.name == name:
+            return c
+    raise KeyError(name)
+
+
+def field_metadata(col: Column) -> dict[str, str]:
+    """The Arrow field metadata of a column, as written to Parquet."""
+    return {"description": col.description}

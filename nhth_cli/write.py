@@ -1,21 +1,27 @@
-"""Writing outputs: Parquet, CSV, JSON Lines and the summary JSON, always atomically."""
+"""Writing outputs: Parquet, CSV, JSON Lines, Parquet datasets and JSON, always atomically."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .errors import OutputError
+from . import __version__
+from .errors import OutputError, UsageError
+from .schema import COLUMNS, field_metadata
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from .checks import ValidationReport
+
 FORMATS = ("parquet", "csv", "jsonl")
+PARTITION_COLUMNS = ("year", "jurisdiction")
 
 
 def format_for(path: str, explicit: str | None) -> str:
@@ -28,20 +34,39 @@ def format_for(path: str, explicit: str | None) -> str:
         fmt = Path(path).suffix.lower().lstrip(".")
         fmt = {"pq": "parquet", "ndjson": "jsonl"}.get(fmt, fmt)
     if fmt not in FORMATS:
-        raise OutputError(
-            f"{path}: unknown output format {fmt!r}; use one of {', '.join(FORMATS)} (--format)"
-        )
+        shown = f"unknown output format {fmt!r}" if fmt else "no output format (no suffix)"
+        raise OutputError(f"{path}: {shown}; use one of {', '.join(FORMATS)} (--format)")
     return fmt
 
 
-def summary_path(output: str) -> Path:
-    """`out.parquet` -> `out.validation.json`."""
+def summary_path(output: str | os.PathLike[str]) -> Path:
+    """`out.parquet` -> `out.validation.json` (a dataset folder `out/` -> `out.validation.json`)."""
     return Path(output).with_suffix(".validation.json")
 
 
+def datapackage_path(output: str | os.PathLike[str]) -> Path:
+    """The `datapackage.json` beside an output."""
+    return Path(output).parent / "datapackage.json"
+
+
+def file_metadata(summary: Mapping[str, int]) -> dict[str, str]:
+    """Parquet file metadata: the nhth version and input counts; no time, no absolute path."""
+    return {
+        "nhth_version": __version__,
+        "nhth_input_files": str(summary["files"]),
+        "nhth_parsed_files": str(summary["parsed"]),
+        "nhth_skipped_files": str(summary["skipped"]),
+        "nhth_error_files": str(summary["errors"]),
+    }
+
+
+def _folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
 def check_writable(path: Path) -> None:
-    """Fail early, before any work, when the output cannot be written."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Fail early, before any work, when the output file cannot be written."""
+    folder = _folder_of(path)
     if not folder.is_dir():
         raise OutputError(f"{path}: output folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
@@ -50,11 +75,51 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: is a folder")
 
 
+def check_stdout(fmt: str) -> None:
+    """Parquet is binary: it goes to stdout only when stdout is not a terminal."""
+    if fmt == "parquet" and sys.stdout.isatty():
+        raise OutputError(
+            "-: refusing to write Parquet to a terminal; redirect stdout or use --format csv"
+        )
+
+
+def _is_dataset_folder(path: Path) -> bool:
+    """An empty folder, or one holding only `key=value` folders and Parquet files."""
+    for root, dirs, files in os.walk(path):
+        if Path(root) != path and "=" not in Path(root).name:
+            return False
+        if any(not f.endswith(".parquet") for f in files):
+            return False
+        if Path(root) == path and (files or any("=" not in d for d in dirs)):
+            return False
+    return True
+
+
+def check_dataset_writable(path: Path) -> None:
+    """Fail early when a partitioned dataset folder cannot be written at `path`.
+
+    An existing folder is replaced only when it looks like an earlier dataset (empty, or only
+    `key=value` folders of Parquet files), so that a typo cannot delete someone's files.
+    """
+    folder = _folder_of(path)
+    if not folder.is_dir():
+        raise OutputError(f"{path}: output folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: output folder {folder} is not writable")
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: is a file; --partition-by writes a folder")
+    if path.is_dir() and not _is_dataset_folder(path):
+        raise OutputError(
+            f"{path}: folder exists and holds other files than a partitioned dataset; "
+            "remove it or name another folder"
+        )
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """A temporary file beside `path`, renamed over it only when the block completes."""
     check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=_folder_of(path))
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -66,6 +131,23 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def with_metadata(table: pa.Table, metadata: Mapping[str, str] | None = None) -> pa.Table:
+    """The table with each SPEC.md column's description as field metadata, and file metadata."""
+    import pyarrow as pa
+
+    known = {c.name: c for c in COLUMNS}
+    fields = [
+        f.with_metadata({**(f.metadata or {}), **field_metadata(known[f.name])})
+        if f.name in known
+        else f
+        for f in table.schema
+    ]
+    schema_meta = dict(table.schema.metadata or {})
+    schema_meta.update({k.encode(): v.encode() for k, v in (metadata or {}).items()})
+    schema = pa.schema(fields, metadata=schema_meta)
+    return pa.Table.from_arrays(table.columns, schema=schema)
 
 
 def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
@@ -92,14 +174,18 @@ def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
     return {"parquet": parquet, "csv": csv, "jsonl": jsonl}[fmt]
 
 
-def write_table(table: pa.Table, output: str, fmt: str) -> None:
-    """Write rows to `output` (`-` for stdout) in `fmt`, atomically for files."""
+def write_table(
+    table: pa.Table, output: str, fmt: str, metadata: Mapping[str, str] | None = None
+) -> None:
+    """Write rows to `output` (`-` for stdout) in `fmt`, atomically for files.
+
+    Parquet carries the column descriptions as field metadata and `metadata` as file metadata.
+    """
     write = _writer(fmt)
+    if fmt == "parquet":
+        table = with_metadata(table, metadata)
     if output == "-":
-        if fmt == "parquet" and sys.stdout.isatty():
-            raise OutputError(
-                "refusing to write Parquet to a terminal; redirect stdout or use --format csv"
-            )
+        check_stdout(fmt)
         write(table, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
@@ -110,9 +196,120 @@ def write_table(table: pa.Table, output: str, fmt: str) -> None:
         raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
 
 
+def write_partitioned(
+    table: pa.Table, output: str, by: str, metadata: Mapping[str, str] | None = None
+) -> None:
+    """Write rows as a Hive-partitioned Parquet dataset folder (`output/year=2016/part-0.parquet`).
+
+    The dataset is written to a temporary folder beside `output` and renamed into place; an
+    existing dataset at `output` is replaced only when the new one is complete.
+    """
+    import pyarrow.dataset as ds
+
+    if by not in PARTITION_COLUMNS:
+        raise OutputError(f"--partition-by {by}: use one of {', '.join(PARTITION_COLUMNS)}")
+    target = Path(output)
+    check_dataset_writable(target)
+    folder = _folder_of(target)
+    table = with_metadata(table, metadata)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder))
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
+    old: Path | None = None
+    try:
+        os.chmod(tmp, 0o755)
+        ds.write_dataset(
+            table,
+            tmp,
+            format="parquet",
+            partitioning=[by],
+            partitioning_flavor="hive",
+            basename_template="part-{i}.parquet",
+            existing_data_behavior="overwrite_or_ignore",
+            file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+            use_threads=False,
+            preserve_order=True,
+        )
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=folder))
+            os.replace(target, old / target.name)
+            try:
+                os.replace(tmp, target)
+            except BaseException:
+                os.replace(old / target.name, target)  # put the old dataset back
+                raise
+        else:
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
+    finally:
+        for leftover in (tmp, old):
+            if leftover is not None and leftover.exists():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
 def write_bytes(data: bytes, path: Path) -> None:
     try:
         with atomic_file(path) as fh:
             fh.write(data)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+
+
+def check_output(
+    output: str, fmt: str, partition_by: str | None = None, datapackage: bool = False
+) -> None:
+    """Fail before any work when the outputs asked for cannot be written.
+
+    Raises UsageError for options that do not go together, OutputError for an unwritable place.
+    """
+    to_stdout = output == "-"
+    if partition_by is not None:
+        if to_stdout:
+            raise UsageError("-: --partition-by writes a folder, not stdout")
+        if fmt != "parquet":
+            raise UsageError(f"{output}: --partition-by writes Parquet, not {fmt}")
+        check_dataset_writable(Path(output))
+    elif to_stdout:
+        check_stdout(fmt)
+    else:
+        check_writable(Path(output))
+    if datapackage and (to_stdout or partition_by is not None):
+        raise UsageError(
+            f"{output}: --datapackage describes one output file, not stdout or a dataset"
+        )
+
+
+def output_paths(output: str, datapackage: bool = False) -> list[Path]:
+    """Every file a conversion to `output` writes besides the rows (none for stdout)."""
+    if output == "-":
+        return []
+    return [summary_path(output), *([datapackage_path(output)] if datapackage else [])]
+
+
+def write_outputs(
+    table: pa.Table,
+    report: ValidationReport,
+    output: str,
+    fmt: str,
+    *,
+    partition_by: str | None = None,
+    datapackage: bool = False,
+) -> None:
+    """Write the rows (a file, stdout, or a partitioned dataset), the validation summary beside
+    them, and `datapackage.json` when asked; each file atomically."""
+    from .datapackage import datapackage as make_datapackage
+    from .datapackage import to_json
+
+    metadata = file_metadata(report.summary())
+    if partition_by is not None:
+        write_partitioned(table, output, partition_by, metadata)
+    else:
+        write_table(table, output, fmt, metadata)
+    if output == "-":
+        return
+    write_bytes(report.to_json(), summary_path(output))
+    if datapackage:
+        package = make_datapackage(Path(output).name, fmt)
+        write_bytes(to_json(package), datapackage_path(output))

@@ -1,0 +1,169 @@
+"""What nhth saw in one document: kind, jurisdiction, period, tables, warnings, loose lines.
+
+`nhth inspect FILE` renders this; it is how a new layout is debugged. The file goes through the
+same code as `nhth convert` (pipeline.convert_file), so what is shown is what would be written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .discover import InputFile
+from .errors import NhthError, UsageError
+from .records import Cell, FileResult, FileStatus, Jurisdiction, LooseLine, Period, Settings
+from .tables import BY_ID
+
+
+@dataclass(frozen=True)
+class InspectedTable:
+    """One table of the document, its cells in printed order."""
+
+    id: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def known(self) -> bool:
+        """Whether the id is in the table vocabulary (else it came from an unknown heading)."""
+        return self.id in BY_ID
+
+    @property
+    def heading(self) -> str | None:
+        spec = BY_ID.get(self.id)
+        return spec.heading if spec else None
+
+    @property
+    def cumulative(self) -> bool | None:
+        spec = BY_ID.get(self.id)
+        return spec.cumulative if spec else None
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """Everything nhth read from one file, or why it read nothing."""
+
+    source: str
+    status: FileStatus
+    reason: str | None
+    sha256: str | None
+    kind: str | None
+    jurisdiction: Jurisdiction | None
+    period: Period | None
+    tables: tuple[InspectedTable, ...]
+    warnings: tuple[str, ...]
+    loose_lines: tuple[LooseLine, ...]
+    nationwide_signals: int | None = None
+    call_volume_rank: int | None = None
+
+    @property
+    def year(self) -> int | None:
+        return self.period.year if self.period else None
+
+    @property
+    def rows(self) -> int:
+        return sum(len(t.cells) for t in self.tables)
+
+    def table(self, table_id: str) -> InspectedTable | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values: dates as ISO strings."""
+        return {
+            "source": self.source,
+            "status": self.status,
+            "reason": self.reason,
+            "sha256": self.sha256,
+            "report": self.kind,
+            "jurisdiction": self.jurisdiction.name if self.jurisdiction else None,
+            "jurisdiction_code": self.jurisdiction.code if self.jurisdiction else None,
+            "year": self.year,
+            "period_start": self.period.start.isoformat() if self.period else None,
+            "period_end": self.period.end.isoformat() if self.period else None,
+            "nationwide_signals": self.nationwide_signals,
+            "call_volume_rank": self.call_volume_rank,
+            "rows": self.rows,
+            "tables": [
+                {
+                    "table": t.id,
+                    "known": t.known,
+                    "heading": t.heading,
+                    "cumulative": t.cumulative,
+                    "rows": [
+                        {
+                            "category": c.category,
+                            "parent": c.parent,
+                            "count": c.count,
+                            "pct": c.pct,
+                            "suppressed": c.suppressed,
+                            "is_total": c.is_total,
+                            "count_min": c.count_min,
+                            "count_max": c.count_max,
+                            "line": c.line,
+                            "page": c.page,
+                        }
+                        for c in t.cells
+                    ],
+                }
+                for t in self.tables
+            ],
+            "warnings": list(self.warnings),
+            "loose_lines": [
+                {"line": ll.line, "page": ll.page, "text": ll.text} for ll in self.loose_lines
+            ],
+        }
+
+
+def group_tables(cells: tuple[Cell, ...]) -> tuple[InspectedTable, ...]:
+    """Cells grouped by table, tables in the order they first appear."""
+    grouped: dict[str, list[Cell]] = {}
+    for cell in cells:
+        grouped.setdefault(cell.table, []).append(cell)
+    return tuple(InspectedTable(table_id, tuple(rows)) for table_id, rows in grouped.items())
+
+
+def _kind_of_unparsed(path: Path, settings: Settings) -> str | None:
+    """For a document skipped after it was recognised (no jurisdiction, no period): its kind."""
+    from .classify import classify
+    from .extract.document import document_text
+    from .extract.read import read_bytes
+
+    try:
+        return classify(document_text(read_bytes(path, settings.max_bytes))).kind
+    except NhthError:
+        return None
+
+
+def from_result(result: FileResult, kind: str | None = None) -> Inspection:
+    """Given one file's conversion result, its inspection."""
+    rep = result.report
+    if rep is None:
+        return Inspection(
+            result.source, result.status, result.reason, result.sha256, kind, None, None, (), (), ()
+        )
+    return Inspection(
+        result.source, result.status, result.reason, result.sha256, rep.report,
+        rep.jurisdiction, rep.period, group_tables(rep.cells), rep.warnings, rep.loose_lines,
+        rep.nationwide_signals, rep.call_volume_rank,
+    )  # fmt: skip
+
+
+def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None) -> Inspection:
+    """Given one file (a PDF or a text rendition), what nhth reads from it.
+
+    Raises UsageError when the path does not exist or is a folder.
+    """
+    from .pipeline import DEFAULT_SETTINGS, convert_file
+
+    settings = settings or DEFAULT_SETTINGS
+    target = Path(path)
+    if not target.exists():
+        raise UsageError(f"{path}: no such file")
+    if target.is_dir():
+        raise UsageError(f"{path}: is a folder; inspect reads one file")
+    result = convert_file(InputFile(target, os.fspath(path)), settings)
+    kind = None
+    if result.report is None and result.status == "skipped":
+        kind = _kind_of_unparsed(target, settings)
+    return from_result(result, kind)
