@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
-from .normalize.jurisdictions import _CANONICAL as _JURISDICTIONS
+from .normalize.jurisdictions import CODES
 from .schema import COLUMNS, PRIMARY_KEY, TABLE_SCHEMA_TYPES, Column
 from .tables import TABLES, TableSpec
 
@@ -36,7 +36,7 @@ def report_kinds(tables: Sequence[TableSpec] = TABLES) -> list[str]:
 
 def jurisdiction_codes() -> list[str]:
     """Every USPS code nhth writes, `US` (national figures) included."""
-    return list(_JURISDICTIONS)
+    return list(CODES)
 
 
 def _field(col: Column, enums: dict[str, list[str]]) -> dict[str, Any]:

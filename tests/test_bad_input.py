@@ -209,3 +209,69 @@ def test_jobs_give_the_same_rows_as_one_process(tmp_path: Path) -> None:
     assert one.files == two.files
     assert one.to_arrow().equals(two.to_arrow())
     assert os.cpu_count()  # the default --jobs uses it
+
+
+@pytest.mark.parametrize("fault", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_interrupted_write_keeps_the_old_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException
+) -> None:
+    import pyarrow.parquet as pq
+
+    from nhth_cli import write
+
+    out = tmp_path / "out.parquet"
+    out.write_bytes(b"yesterday's output")
+    table = convert(CT).to_arrow()
+
+    def broken(table: object, where: object, **kwargs: object) -> None:
+        assert hasattr(where, "write")
+        where.write(b"PAR1 half a file")  # type: ignore[attr-defined]
+        raise fault
+
+    monkeypatch.setattr(pq, "write_table", broken)
+    with pytest.raises(type(fault)):
+        write.write_table(table, str(out), "parquet")
+    assert out.read_bytes() == b"yesterday's output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.parquet"]  # no temp file left
+
+
+def test_interrupted_cli_run_keeps_old_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from nhth_cli.cli import app
+
+    out = tmp_path / "out.parquet"
+    summary = tmp_path / "out.validation.json"
+    out.write_bytes(b"old rows")
+    summary.write_bytes(b"old summary")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pq, "write_table", interrupted)
+    result = CliRunner().invoke(app, ["convert", str(SAMPLES), str(out)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert out.read_bytes() == b"old rows" and summary.read_bytes() == b"old summary"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.parquet", "out.validation.json"]
+
+
+def test_summary_json_is_byte_identical_twice(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from nhth_cli.cli import app
+
+    outputs = []
+    for name in ("a", "b"):
+        target = tmp_path / name
+        target.mkdir()
+        result = CliRunner().invoke(app, ["convert", str(SAMPLES), str(target / "out.parquet")])
+        assert result.exit_code == 0, result.output
+        outputs.append(
+            ((target / "out.parquet").read_bytes(), (target / "out.validation.json").read_bytes())
+        )
+    assert outputs[0] == outputs[1]
+    assert str(tmp_path).encode() not in outputs[0][1]  # no absolute paths inside

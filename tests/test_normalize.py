@@ -12,7 +12,7 @@ from nhth_cli.normalize.numbers import parse_count, parse_pct
 from nhth_cli.normalize.periods import find_period
 from nhth_cli.parse import parse_document
 
-ALL_CODES = [code for code in j._CANONICAL if code != "US"]
+ALL_CODES = [code for code in j.CODES if code != "US"]
 
 
 @pytest.mark.parametrize("code", ALL_CODES)

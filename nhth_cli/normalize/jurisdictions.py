@@ -23,6 +23,9 @@ _CANONICAL: dict[str, str] = {
     "AS": "American Samoa", "MP": "Northern Mariana Islands", "US": "United States",
 }  # fmt: skip
 
+# Every USPS code nhth gives, in a stable order: states, DC, territories, then US.
+CODES: tuple[str, ...] = tuple(_CANONICAL)
+
 # Other spellings people and reports use, mapped to a USPS code.
 _ALIASES: dict[str, str] = {
     "washington dc": "DC", "washington d c": "DC", "district of columbia": "DC",
