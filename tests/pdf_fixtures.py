@@ -513,31 +513,12 @@ def iter_layouts() -> Iterator[tuple[str, Layout]]:
     yield "marks_as_plain_digits", Layout(superscripts=False)
     yield "marks_after_a_space", Layout(space_before_marks=True, ruled=False)
     yield "valign_bottom", Layout(label_width=160, count_width=68, valign="BOTTOM", title_row=True)
-
-
-def iter_failing_layouts() -> Iterator[tuple[str, Layout, str]]:
-    """Layouts whose text the parser does not read right yet: name, layout, what goes wrong."""
-    yield (
-        "title_wraps_in_heading_cell",
-        Layout(label_width=150),
-        "a table title wrapped over three lines before the column headings: 'PRIMARY REASON FOR'"
-        " / 'CONTACTING THE NATIONAL' / 'HOTLINE' / '# OF CASES % OF CASES' is read as an "
-        "unknown table 'hotline'",
-    )
-    yield (
-        "title_row_wraps",
-        Layout(label_width=150, count_width=68, title_row=True),
-        "a title row wrapped over two lines, column headings on a third: 'PRIMARY REASON FOR "
-        "CONTACTING THE NATIONAL' / 'HOTLINE' / '# OF CASES % OF CASES' is read as an unknown "
-        "table 'hotline'",
-    )
-    yield (
-        "plain_marks_after_a_space",
-        Layout(space_before_marks=True, superscripts=False),
-        "a footnote mark printed as a plain, full-size number on the line after a wrapped "
-        "'Fewer than Three': 'Males Fewer than Three' / '10 N/A' is read as a row 'Males Fewer "
-        "than Three' with count 10 (no font size tells the mark from a count here)",
-    )
+    # A title wrapped over three lines above the column headings.
+    yield "title_wraps_in_heading_cell", Layout(label_width=150)
+    # A title row wrapped over two lines, the column headings on a third.
+    yield "title_row_wraps", Layout(label_width=150, count_width=68, title_row=True)
+    # 'Males Fewer than Three' / '10 N/A': a full-size mark wrapped with the N/A percent.
+    yield "plain_marks_after_a_space", Layout(space_before_marks=True, superscripts=False)
 
 
 def canvas_pdf(*runs: tuple[str, float, float, float], via_matrix: bool = False) -> bytes:

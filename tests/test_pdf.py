@@ -33,7 +33,6 @@ from .pdf_fixtures import (
     FixturePdf,
     Layout,
     canvas_pdf,
-    iter_failing_layouts,
     iter_layouts,
     report_pdf,
     report_text,
@@ -41,14 +40,13 @@ from .pdf_fixtures import (
 )
 
 LAYOUTS = dict(iter_layouts())
-FAILING = {name: (layout, reason) for name, layout, reason in iter_failing_layouts()}
 IGNORED = ["line", "page", "source"]
 SCANNED = "PDF has no text layer (scanned image?); run OCR first"
 
 
 @cache
 def built(name: str) -> FixturePdf:
-    layout = LAYOUTS[name] if name in LAYOUTS else FAILING[name][0]
+    layout = LAYOUTS[name]
     return report_pdf(layout)
 
 
@@ -145,12 +143,6 @@ def test_line_and_page_point_into_the_extracted_text(name: str) -> None:
             assert f"{cell.pct:.1f}%" in text, (cell, text)
         page = 1 + sum(line.count("\f") for line in lines[: cell.line])
         assert cell.page == page, (cell, text)
-
-
-@pytest.mark.parametrize("name", FAILING)
-def test_layouts_the_parser_does_not_read_yet(name: str, request: pytest.FixtureRequest) -> None:
-    request.applymarker(pytest.mark.xfail(strict=True, reason=f"parser: {FAILING[name][1]}"))
-    assert rows(converted(name)) == rows(text_result())
 
 
 # -- the extracted text ---------------------------------------------------------------------------

@@ -43,6 +43,9 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
+# "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped.
+_FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
+_MARK_THEN_NA = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d{1,2})?\s*N/?A$", re.I)
 
 
 @dataclass
@@ -63,11 +66,18 @@ class _Table:
 
 
 def join_withheld(lines: list[Line]) -> list[Line]:
-    """Rejoin "Fewer than" / "Three" when a withheld count wraps inside its cell."""
+    """Rejoin "Fewer than" / "Three" when a withheld count wraps inside its cell, and a whole
+    "Fewer than Three" with the mark and "N/A" that wrapped onto the next line."""
     out: list[Line] = []
     for line in lines:
         line = Line(line.number, line.page, line.text.strip())
-        if out and _THREE_START.match(line.text) and _FEWER_OPEN.search(out[-1].text):
+        if not out:
+            out.append(line)
+            continue
+        prev_text = out[-1].text
+        if (_THREE_START.match(line.text) and _FEWER_OPEN.search(prev_text)) or (
+            _MARK_THEN_NA.match(line.text) and _FEWER_WHOLE.search(prev_text)
+        ):
             prev = out.pop()
             line = Line(line.number, line.page, f"{prev.text} {line.text}")
         out.append(line)
@@ -134,23 +144,21 @@ class _HotlineParser:
 
     # -- tables -----------------------------------------------------------------------------
     def _resolve_heading(self, i: int, title: str) -> tuple[str, int]:
-        """Given a heading line's title, the table id and how many following lines it used."""
-        key = heading_key(title)
-        if key in _TABLE_BY_HEADING:
-            return _TABLE_BY_HEADING[key], 0
-        prev = self._text_before(i)
-        if prev is not None and heading_key(f"{prev} {title}") in _TABLE_BY_HEADING:
-            return _TABLE_BY_HEADING[heading_key(f"{prev} {title}")], 0
-        nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        if nxt and is_all_caps(nxt) and match_row(nxt) is None:
-            joined = heading_key(f"{title} {nxt}")
-            if joined in _TABLE_BY_HEADING:
-                return _TABLE_BY_HEADING[joined], 1
-        if not key and prev is not None:
-            key = heading_key(prev)
-            if key in _TABLE_BY_HEADING:
-                return _TABLE_BY_HEADING[key], 0
-            title = prev
+        """Given a heading line's title, the table id and how many following lines it used.
+
+        A title wraps: its start may stand on up to three lines above the `# OF` columns and
+        its end on up to two lines below; the shortest join that names a known table wins.
+        """
+        before = self._titles_before(i)  # nearest first
+        after = self._titles_after(i)
+        for used_before in range(len(before) + 1):
+            for used_after in range(len(after) + 1):
+                parts = [*reversed(before[:used_before]), title, *after[:used_after]]
+                key = heading_key(" ".join(parts))
+                if key in _TABLE_BY_HEADING:
+                    return _TABLE_BY_HEADING[key], used_after
+        if not heading_key(title) and before:
+            title = " ".join(reversed(before))
         table_id = snake_case(strip_heading_marks(title))
         self.out.warnings.append(
             f"line {self.lines[i].number}: unknown table heading {title.strip()!r} read as "
@@ -158,16 +166,29 @@ class _HotlineParser:
         )
         return table_id, 0
 
-    def _text_before(self, i: int) -> str | None:
-        """The nearest earlier all-caps text line, if it is no row and no furniture."""
-        for j in range(i - 1, max(-1, i - 3), -1):
+    def _is_title_part(self, text: str) -> bool:
+        return is_all_caps(text) and match_row(text) is None and not HEADING.match(text)
+
+    def _titles_before(self, i: int) -> list[str]:
+        """Up to three all-caps text lines just above line i (page furniture passed over)."""
+        found: list[str] = []
+        for j in range(i - 1, max(-1, i - 6), -1):
             text = self.lines[j].text
             if text in self.furniture:
                 continue
-            if is_all_caps(text) and match_row(text) is None and not HEADING.match(text):
-                return text
-            return None
-        return None
+            if not self._is_title_part(text) or len(found) == 3:
+                break
+            found.append(text)
+        return found
+
+    def _titles_after(self, i: int) -> list[str]:
+        """Up to two all-caps text lines just below line i."""
+        found: list[str] = []
+        for line in self.lines[i + 1 : i + 3]:
+            if not self._is_title_part(line.text):
+                break
+            found.append(line.text)
+        return found
 
     def _close(self) -> None:
         table = self.table
