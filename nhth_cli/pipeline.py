@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,25 +91,39 @@ def convert_files(
 ) -> ConversionResult:
     """Given discovered files, their results in the same order (processes when jobs > 1)."""
     results: list[FileResult] = []
+
+    def done(result: FileResult) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(result)
+
     jobs = min(settings.jobs, len(files))
-    mapped: Iterable[FileResult]
-    if jobs > 1:
-        # PDFium is not thread-safe: processes, never threads. Order is kept by map().
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        chunk = max(1, min(64, len(files) // (jobs * 4)))
-        mapped = pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk)
-    else:
-        pool = None
-        mapped = (convert_file(f, settings) for f in files)
+    if jobs <= 1:
+        for f in files:
+            done(convert_file(f, settings))
+        return ConversionResult(tuple(results))
+    # PDFium is not thread-safe: processes, never threads. Order is kept by map().
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    chunk = max(1, min(64, len(files) // (jobs * 4)))
     try:
-        for result in mapped:
-            results.append(result)
-            if progress is not None:
-                progress(result)
+        for result in pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk):
+            done(result)
+    except BrokenProcessPool:
+        # A worker died (a native crash in PDFium, or killed): the files not yet done are
+        # converted again one process each, so that only the one that kills it is lost.
+        for f in files[len(results) :]:
+            done(_convert_isolated(f, settings))
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
     return ConversionResult(tuple(results))
+
+
+def _convert_isolated(item: InputFile, settings: Settings) -> FileResult:
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(convert_file, item, settings).result()
+        except BrokenProcessPool:
+            return FileResult(item.source, None, "error", "reading it crashed the worker process")
 
 
 def convert(

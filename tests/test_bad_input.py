@@ -275,3 +275,30 @@ def test_summary_json_is_byte_identical_twice(tmp_path: Path) -> None:
         )
     assert outputs[0] == outputs[1]
     assert str(tmp_path).encode() not in outputs[0][1]  # no absolute paths inside
+
+
+def test_a_worker_crash_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    import nhth_cli.pipeline as pipeline
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is injected through a forked worker")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_bytes(CT.read_bytes())
+    (folder / "3-crash.txt").write_bytes(CT.read_bytes())
+    real = pipeline.convert_bytes
+
+    def native_crash(data: bytes, source: str) -> object:
+        if source == "3-crash.txt":
+            os._exit(1)  # what a segfault in PDFium looks like to the pool
+        return real(data, source)
+
+    monkeypatch.setattr(pipeline, "convert_bytes", native_crash)
+    result = convert(folder, Settings(jobs=2))
+    assert [f.source for f in result.files] == sorted(f.name for f in folder.iterdir())
+    assert _status(result, "3-crash.txt") == ("error", "reading it crashed the worker process")
+    assert sum(f.status == "parsed" for f in result.files) == 6
+    assert result.rows == 6 * 66
