@@ -111,3 +111,33 @@ def test_white_space_and_line_endings_never_change_rows(data: st.DataObject) -> 
         gap = data.draw(st.sampled_from(["  ", "   ", "\t", "      "]))
         changed.append(indent + line.replace("  ", gap) + trail)
     assert rows(eol.join(changed)) == rows(text)
+
+
+def _profile_rows(text: str) -> list[dict[str, Any]]:
+    result = convert_bytes(text.encode("utf-8"), "vi-profile.txt")
+    assert result.status == "parsed", result.reason
+    return [
+        {k: v for k, v in row.items() if k not in _PLACE} for row in to_arrow([result]).to_pylist()
+    ]
+
+
+def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
+    """PDF text of the side-by-side groups: one space between cells, so columns are lost;
+    the labels' words and the order of the pairs still tell each pair's group."""
+    from .conftest import SAMPLES
+
+    layout = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
+    single = "\n".join(" ".join(line.split()) for line in layout.split("\n"))
+    expected = _profile_rows(layout)
+    assert {(r["category"], r["parent"]) for r in expected} >= {
+        ("Gender Minorities", "Gender"), ("Minor", "Age"), ("Foreign National", "Citizenship"),
+    }  # fmt: skip
+    assert _profile_rows(single) == expected
+
+
+def test_profile_from_the_seed_equals_the_sample() -> None:
+    from .conftest import SAMPLES
+
+    sample = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
+    seed = seed_path("001").read_text(encoding="utf-8")
+    assert _profile_rows(seed) == _profile_rows(sample)

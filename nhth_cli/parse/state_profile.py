@@ -34,6 +34,31 @@ class ProfileParse:
     warnings: list[str] = field(default_factory=list)
 
 
+# What each group's labels say, for labels printed side by side in extracted PDF text.
+_GROUP_WORDS = {
+    "Citizenship": re.compile(r"citizen|foreign|national|resident", re.I),
+    "Gender": re.compile(r"female|male|gender|transgender|women|men\b", re.I),
+    "Age": re.compile(r"adult|\bminors?\b|child|\bage\b", re.I),
+}
+
+
+def _group_of(label: str, names: list[str]) -> str | None:
+    """The one group of the current heading line whose words the label uses, if exactly one."""
+    hits = [g for g in names if g in _GROUP_WORDS and _GROUP_WORDS[g].search(label)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _group_at(groups: list[tuple[int, str]], column: int, index: int | None) -> str | None:
+    """As many pairs as groups: the n-th pair is the n-th group's. Otherwise, in a layout
+    rendition, the nearest heading at or left of the pair's column is its group."""
+    if not groups:
+        return None
+    if index is not None:
+        return groups[index][1]
+    left = [g for col, g in groups if col <= column + 2]
+    return left[-1] if left else groups[0][1]
+
+
 def _value_cell(table: str, label: str, value: str, line: Line, parent: str | None) -> Cell:
     supp = is_suppressed(value)
     return Cell(table, clean_label(label), None if supp else parse_count(value), None, supp,
@@ -67,13 +92,11 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
                 continue
             pairs = list(_PAIR.finditer(raw))
             if pairs:
-                for m in pairs:
-                    # In a layout rendition the groups stand side by side: the nearest heading
-                    # at or left of the pair's column is its group.
-                    left = [g for col, g in groups if col <= m.start() + 2] or [
-                        g for _, g in groups
-                    ]
-                    parent = left[-1] if left else None
+                names = [g for _, g in groups]
+                for n, m in enumerate(pairs):
+                    parent = _group_of(m["label"], names) or _group_at(
+                        groups, m.start(), n if len(pairs) == len(groups) else None
+                    )
                     cell = _value_cell("victim_demographics", m["label"], m["value"], line, parent)
                     rank = group_rank.setdefault(parent or "", len(group_rank))
                     order.append((rank, line.number, m.start(), cell))
