@@ -191,12 +191,13 @@ def test_hyphen_at_a_line_end_is_kept() -> None:
     assert sum(line.startswith("Gender Non-Conforming Individuals ") for line in lines) == 2
 
 
-def test_pages_are_separated_by_form_feeds() -> None:
+def test_pages_end_with_form_feeds() -> None:
     fixture = built("total_alone_next_page")
     text = pdf_to_text(fixture.data)
-    assert text.count("\f") == fixture.page_count - 1
+    assert text.count("\f") == fixture.page_count  # every page ends with one
     assert "\r" not in text
-    pages = text.split("\f")
+    pages = text.split("\f")[:-1]  # nothing follows the last form feed
+    assert text.endswith("\f")
     assert all(p.lstrip("\n").startswith("NATIONAL HUMAN TRAFFICKING HOTLINE") for p in pages)
     assert pages[1].split("\n")[3:4] == ["TOTAL # OF SUBSTANTIVE CALLS 199 100.0%"]
 
@@ -215,7 +216,7 @@ def test_mark_found_by_effective_font_size(via_matrix: bool) -> None:
         (LABEL, 10, 72, 700), ("2", 6.5, 72 + _w(LABEL), 704),
         ("5", 10, 300, 700), ("9.3%", 10, 350, 700), via_matrix=via_matrix,
     )  # fmt: skip
-    assert pdf_to_text(data) == "Request General Information² 5 9.3%\n"
+    assert pdf_to_text(data) == "Request General Information² 5 9.3%\n\f"
 
 
 def test_mark_after_a_space_and_after_a_withheld_count() -> None:
@@ -224,7 +225,7 @@ def test_mark_after_a_space_and_after_a_withheld_count() -> None:
         ("Fewer than Three", 10, 200, 700), ("7", 6.5, 200 + _w("Fewer than Three"), 704),
         ("N/A", 10, 350, 700),
     )  # fmt: skip
-    assert pdf_to_text(data) == "Foreign Nationals ⁸ Fewer than Three⁷ N/A\n"
+    assert pdf_to_text(data) == "Foreign Nationals ⁸ Fewer than Three⁷ N/A\n\f"
 
 
 def test_mark_alone_on_its_line_joins_its_footnote() -> None:
@@ -345,3 +346,38 @@ def test_text_files_never_load_pdfium() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_state_profile_pdf_with_groups_side_by_side() -> None:
+    """The profile's three demographic groups printed as columns; PDF text loses the columns."""
+    from nhth_cli.pipeline import convert_bytes as convert_one
+
+    from .conftest import SAMPLES
+    from .pdf_fixtures import canvas_pdf
+
+    runs: list[tuple[str, float, float, float]] = [
+        ("U.S. Virgin Islands: Efforts to Combat Human Trafficking", 14, 50, 740),
+        ("Reported to the National Human Trafficking Hotline from December 2012 to", 10, 50, 715),
+        ("December 2016.", 10, 50, 703),
+        ("DEMOGRAPHICS OF POTENTIAL PERSONS TRAFFICKED:", 11, 50, 670),
+    ]
+    columns = {
+        50: ["Citizenship", "U.S. Citizen/Legal Permanent Resident: <3", "Foreign National: <3"],
+        260: ["Gender", "Female: 3", "Male: <3", "Gender Minorities: <3"],
+        420: ["Age", "Adult: 3", "Minor: <3"],
+    }
+    for x, texts in columns.items():
+        runs += [(text, 10, float(x), 645.0 - 15 * i) for i, text in enumerate(texts)]
+    runs += [
+        ("SEX TRAFFICKING VENUES", 11, 50, 560),
+        ("All sex trafficking venues reported fewer than three times.", 10, 50, 545),
+        ("LABOR TRAFFICKING VENUES", 11, 50, 520),
+        ("All labor trafficking venues reported fewer than three times.", 10, 50, 505),
+    ]
+    pdf = convert_one(canvas_pdf(*runs), "vi-profile.pdf")
+    text = convert_one(
+        (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_bytes(), "vi-profile.txt"
+    )
+    assert pdf.status == "parsed", pdf.reason
+    assert rows(pdf) == rows(text)
+    assert pdf.report is not None and {c.page for c in pdf.report.cells} == {1}

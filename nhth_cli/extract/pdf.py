@@ -309,4 +309,5 @@ def pdf_to_text(data: bytes) -> str:
     if not any(p.strip() for p in pages):
         raise NotAReportError("PDF has no text layer (scanned image?); run OCR first")
     # A page's text starts on a fresh line after the form feed, as pdftotext prints it.
-    return "\n\f".join(p.rstrip("\n") for p in pages) + "\n"
+    # Every page ends with a form feed, as pdftotext prints it: a one-page PDF has pages too.
+    return "".join(p.rstrip("\n") + "\n\f" for p in pages)
