@@ -243,3 +243,14 @@ def signals_apart(text: str) -> str:
     split in two)."""
     pattern = r"(?m)^[ \t]*(\d[\d,]*) (Phone Calls|Emails|Online Tip Reports)[ \t]*$"
     return re.sub(pattern, r"\1\n\2", text)
+
+
+def page_footers(text: str) -> str:
+    """A mixed-case footer at the bottom of every page, and a page break inside a table."""
+    footer = "Polaris | humantraffickinghotline.org | Text 233733"
+    out: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        if i and i % 15 == 0:
+            out += ["", footer, "\fNATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT", ""]
+        out.append(line)
+    return "\n".join([*out, footer])

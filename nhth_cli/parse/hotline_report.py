@@ -85,18 +85,21 @@ def join_withheld(lines: list[Line]) -> list[Line]:
 
 
 def _furniture(lines: list[Line]) -> frozenset[str]:
-    """Page headers and footers: known patterns, and all-caps text lines printed twice or more."""
+    """Page headers and footers: known patterns; all-caps text lines printed twice or more; and
+    any text line that stands at the top or bottom of two or more pages."""
+
+    def plain(text: str) -> bool:
+        return not HEADING.match(text) and not text.startswith("TOTAL") and match_row(text) is None
+
     counts = Counter(line.text for line in lines if line.text)
-    repeated = {
-        text
-        for text, n in counts.items()
-        if n > 1
-        and is_all_caps(text)
-        and not HEADING.match(text)
-        and not text.startswith("TOTAL")
-        and match_row(text) is None
-    }
-    return frozenset(repeated | {t for t in counts if PAGE_FURNITURE.match(t)})
+    repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and plain(t)}
+    pages: dict[int, list[str]] = {}
+    for line in lines:
+        if line.text and line.page is not None:
+            pages.setdefault(line.page, []).append(line.text)
+    edges = Counter(t for texts in pages.values() for t in {*texts[:3], *texts[-3:]})
+    on_pages = {t for t, n in edges.items() if n > 1 and plain(t)}
+    return frozenset(repeated | on_pages | {t for t in counts if PAGE_FURNITURE.match(t)})
 
 
 def _label_score(table: str, label: str) -> int:
