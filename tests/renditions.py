@@ -30,30 +30,26 @@ def _map_rows(text: str, fn: object) -> str:
     return "\n".join(out)
 
 
+def _columns(text: str, row: str, heading: str) -> str:
+    """Every table row and heading printed again with the given format strings."""
+    out = []
+    for line in text.split("\n"):
+        if m := _ROW.match(line):
+            line = row.format(m["label"], m["count"], m["pct"])
+        elif h := _HEADING.match(line):
+            line = heading.format(h["title"], h["a"], h["b"])
+        out.append(line)
+    return "\n".join(out)
+
+
 def tabs(text: str) -> str:
     """Space-aligned columns to tab-separated ones (the seed form)."""
-
-    def row(m: re.Match[str]) -> str:
-        return f"{m['label']}\t{m['count']}\t{m['pct']}"
-
-    text = _map_rows(text, row)
-    return "\n".join(
-        f"{h['title']}\t{h['a']}\t{h['b']}" if (h := _HEADING.match(line)) else line
-        for line in text.split("\n")
-    )
+    return _columns(text, "{}\t{}\t{}", "{}\t{}\t{}")
 
 
 def layout(text: str) -> str:
     """Tab-separated rows to space-aligned columns, as `pdftotext -layout` prints them."""
-
-    def row(m: re.Match[str]) -> str:
-        return f"{m['label']:<56}{m['count']:>22}{m['pct']:>12}"
-
-    text = _map_rows(text, row)
-    return "\n".join(
-        f"{h['title']:<56}{h['a']:>22}{h['b']:>12}" if (h := _HEADING.match(line)) else line
-        for line in text.split("\n")
-    )
+    return _columns(text, "{:<56}{:>22}{:>12}", "{:<56}{:>22}{:>12}")
 
 
 def single_spaces(text: str) -> str:

@@ -19,9 +19,9 @@ from .conftest import seed_path
 _PLACE = ("line", "page", "source")
 
 
-def rows(data: bytes | str) -> list[dict[str, Any]]:
+def rows(data: bytes | str, source: str = "ct-2016.txt") -> list[dict[str, Any]]:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    result = convert_bytes(raw, "ct-2016.txt")
+    result = convert_bytes(raw, source)
     assert result.status == "parsed", result.reason
     return [
         {k: v for k, v in row.items() if k not in _PLACE} for row in to_arrow([result]).to_pylist()
@@ -116,11 +116,7 @@ def test_white_space_and_line_endings_never_change_rows(data: st.DataObject) -> 
 
 
 def _profile_rows(text: str) -> list[dict[str, Any]]:
-    result = convert_bytes(text.encode("utf-8"), "vi-profile.txt")
-    assert result.status == "parsed", result.reason
-    return [
-        {k: v for k, v in row.items() if k not in _PLACE} for row in to_arrow([result]).to_pylist()
-    ]
+    return rows(text, "vi-profile.txt")
 
 
 def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
