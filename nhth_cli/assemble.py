@@ -1,15 +1,33 @@
-"""Given parsed reports, the long table of SPEC.md in its sort order (Arrow, built lazily)."""
+"""Given parsed reports, the long table of SPEC.md in its sort order (Arrow, built lazily).
+
+Columns are built per batch of reports straight into Arrow buffers (`array.array` values,
+bit-packed validity and flags, string offsets), never through `pa.array()` on Python lists:
+that would import pandas behind our back (about 0.4 s) and box every value again. A batch holds
+at most `BATCH_ROWS` rows, so the transient Python lists stay small and a writer can stream the
+batches to Parquet row groups (see `stream.py`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+import array
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, cast
 
-from .records import FileResult, ParsedReport
+from .records import Cell, FileResult, ParsedReport
 from .schema import COLUMNS
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+BATCH_ROWS = 64 * 1024  # rows per record batch, and so per Parquet row group
+
+_EPOCH = date(1970, 1, 1).toordinal()
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+# Arrow buffers are little-endian with fixed widths; array.array type codes are platform C types.
+assert array.array("h").itemsize == 2 and array.array("i").itemsize == 4
+assert array.array("q").itemsize == 8 and array.array("d").itemsize == 8
 
 
 def sort_key(result: FileResult) -> tuple[str, int, str, str]:
@@ -70,10 +88,163 @@ def to_arrow(results: Sequence[FileResult]) -> pa.Table:
     import pyarrow as pa
 
     schema = arrow_schema()
-    columns: dict[str, list[Any]] = {c.name: [] for c in COLUMNS}
-    for result in ordered(results):
-        assert result.report is not None
-        for name, values in report_columns(result.source, result.report).items():
-            columns[name].extend(values)
-    arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_batches(list(record_batches(ordered(results), schema)), schema=schema)
+
+
+def record_batches(
+    results: Iterable[FileResult], schema: pa.Schema | None = None, max_rows: int = BATCH_ROWS
+) -> Iterator[pa.RecordBatch]:
+    """Given parsed results in output order, their rows as record batches of at most about
+    max_rows rows (a report's rows are never split; a report larger than max_rows is one
+    batch)."""
+    schema = schema if schema is not None else arrow_schema()
+    chunk: list[FileResult] = []
+    rows = 0
+    for result in results:
+        report = result.report
+        n = len(report.cells) if report is not None else 0
+        if not n:
+            continue
+        if chunk and rows + n > max_rows:
+            yield batch_of(chunk, schema)
+            chunk, rows = [], 0
+        chunk.append(result)
+        rows += n
+    if chunk:
+        yield batch_of(chunk, schema)
+
+
+def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> pa.RecordBatch:
+    """Given parsed results, one record batch of their rows, in the order given."""
+    import pyarrow as pa
+
+    schema = schema if schema is not None else arrow_schema()
+    reports = [r.report for r in results if r.report is not None and r.report.cells]
+    sources = [r.source for r in results if r.report is not None and r.report.cells]
+    sizes = [len(rep.cells) for rep in reports]
+    cells: list[Cell] = [c for rep in reports for c in rep.cells]
+    # One list comprehension per field: far cheaper than zip(*rows) on slotted records.
+    suppressed = [c.suppressed for c in cells]
+    count = [c.count for c in cells]
+    count_min = [0 if s else c for s, c in zip(suppressed, count, strict=True)]
+    count_max = [2 if s else c for s, c in zip(suppressed, count, strict=True)]
+
+    date32 = pa.date32()
+    columns: dict[str, pa.Array] = {
+        "jurisdiction": _repeated_strings([r.jurisdiction.name for r in reports], sizes),
+        "year": _repeated_ints("h", [r.period.year for r in reports], sizes, pa.int16()),
+        "table": _strings([c.table for c in cells]),
+        "category": _strings([c.category for c in cells]),
+        "count": _ints("q", count, pa.int64()),
+        "pct": _floats([c.pct for c in cells]),
+        "suppressed": _bools(suppressed),
+        "jurisdiction_code": _repeated_strings([r.jurisdiction.code for r in reports], sizes),
+        "report": _repeated_strings([r.report for r in reports], sizes),
+        "parent": _strings([c.parent for c in cells]),
+        "is_total": _bools([c.is_total for c in cells]),
+        "count_min": _ints("q", count_min, pa.int64()),
+        "count_max": _ints("q", count_max, pa.int64()),
+        "period_start": _repeated_ints("i", _days(r.period.start for r in reports), sizes, date32),
+        "period_end": _repeated_ints("i", _days(r.period.end for r in reports), sizes, date32),
+        "source": _repeated_strings(sources, sizes),
+        "line": _ints("i", [c.line for c in cells], pa.int32()),
+        "page": _ints("h", [c.page for c in cells], pa.int16()),
+    }
+    # Like pa.array() before, a null in a column the schema calls non-nullable is kept as is.
+    return pa.RecordBatch.from_arrays([columns[f.name] for f in schema], schema=schema)
+
+
+# -- Arrow arrays from Python values, without pa.array() ---------------------------------------
+
+
+def _bitmap(flags: list[bool]) -> pa.Buffer:
+    """Bools as an Arrow bitmap (bit i of byte i // 8, least significant bit first)."""
+    import pyarrow as pa
+
+    n = len(flags)
+    if not n:
+        return pa.py_buffer(b"")
+    digits = bytes(flags).translate(_BITS)[::-1]  # most significant (last) flag first
+    return pa.py_buffer(int(digits, 2).to_bytes((n + 7) // 8, "little"))
+
+
+def _validity(values: list[Any]) -> tuple[pa.Buffer | None, int]:
+    """The validity bitmap and null count of values (None when nothing is null)."""
+    nulls = values.count(None)
+    if not nulls:
+        return None, 0
+    return _bitmap([v is not None for v in values]), nulls
+
+
+def _bools(values: list[bool]) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.bool_(), len(values), [None, _bitmap(values)], null_count=0)
+
+
+def _ints(code: str, values: list[int | None], type_: pa.DataType) -> pa.Array:
+    import pyarrow as pa
+
+    validity, nulls = _validity(values)
+    filled = [0 if v is None else v for v in values] if nulls else cast("list[int]", values)
+    data = array.array(code, filled)
+    return pa.Array.from_buffers(type_, len(values), [validity, pa.py_buffer(data)], nulls)
+
+
+def _floats(values: list[float | None]) -> pa.Array:
+    import pyarrow as pa
+
+    validity, nulls = _validity(values)
+    filled = [0.0 if v is None else v for v in values] if nulls else cast("list[float]", values)
+    data = array.array("d", filled)
+    return pa.Array.from_buffers(pa.float64(), len(values), [validity, pa.py_buffer(data)], nulls)
+
+
+def _days(dates: Iterable[date]) -> list[int]:
+    """Dates as Arrow date32 values: days since 1970-01-01."""
+    return [d.toordinal() - _EPOCH for d in dates]
+
+
+def _strings(values: list[str | None]) -> pa.Array:
+    """A string array: UTF-8 bytes back to back and int32 offsets into them."""
+    import pyarrow as pa
+
+    validity, nulls = _validity(values)
+    texts = [v or "" for v in values] if nulls else cast("list[str]", values)
+    joined = "".join(texts)
+    if joined.isascii():  # one byte per character: offsets from the str lengths
+        data = joined.encode("ascii")
+        lengths: Iterable[int] = map(len, texts)
+    else:
+        encoded = [t.encode() for t in texts]
+        data = b"".join(encoded)
+        lengths = map(len, encoded)
+    offsets = array.array("i", accumulate(lengths, initial=0))
+    buffers = [validity, pa.py_buffer(offsets), pa.py_buffer(data)]
+    return pa.Array.from_buffers(pa.string(), len(texts), buffers, nulls)
+
+
+def _repeated_strings(values: list[str], counts: list[int]) -> pa.Array:
+    """A string array holding values[i] counts[i] times, built per value rather than per row."""
+    import pyarrow as pa
+
+    data = bytearray()
+    offsets = array.array("i", [0])
+    for value, k in zip(values, counts, strict=True):
+        encoded = value.encode()
+        width, start = len(encoded), len(data)
+        data += encoded * k
+        offsets.extend(range(start + width, start + width * k + 1, width) if width else [start] * k)
+    return pa.Array.from_buffers(
+        pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(data)], 0
+    )
+
+
+def _repeated_ints(code: str, values: list[int], counts: list[int], type_: pa.DataType) -> pa.Array:
+    """An integer array holding values[i] counts[i] times."""
+    import pyarrow as pa
+
+    data = array.array(code)
+    for value, k in zip(values, counts, strict=True):
+        data.extend(array.array(code, (value,)) * k)
+    return pa.Array.from_buffers(type_, len(data), [None, pa.py_buffer(data)], 0)
