@@ -33,17 +33,15 @@ class Classification:
 def classify(text: str) -> Classification:
     """Hotline reports have `# OF CALLS`/`# OF CASES` tables and name the hotline; profiles have
     their own headings. Anything else (news, press releases) is skipped with a reason."""
-    if not text.strip():
+    if not text or text.isspace():
         return Classification(None, "empty document")
-    named = _HOTLINE_NAMED.search(text) is not None
-    hotline = sum(1 for p in _HOTLINE_MARKS if p.search(text))
-    profile = sum(1 for p in _PROFILE_MARKS if p.search(text))
-    if named and _TABLE_COLUMNS.search(text) and hotline >= 1:
-        return Classification("hotline_report")
-    if named and profile >= 2:
-        return Classification("state_profile")
-    if named and hotline >= 2:
-        return Classification("hotline_report")
-    if not named:
+    # Marks are searched only as far as the decision needs them, most telling first.
+    if _HOTLINE_NAMED.search(text) is None:
         return Classification(None, "does not mention the National Human Trafficking Hotline")
+    if _TABLE_COLUMNS.search(text):  # itself a hotline mark
+        return Classification("hotline_report")
+    if sum(1 for p in _PROFILE_MARKS if p.search(text)) >= 2:
+        return Classification("state_profile")
+    if sum(1 for p in _HOTLINE_MARKS[1:] if p.search(text)) >= 2:
+        return Classification("hotline_report")
     return Classification(None, "no table of hotline statistics (not a report)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from .. import __version__
@@ -25,6 +25,9 @@ class Finding:
     actual: float | int | str | None
     message: str
     line: int | None = None  # the line of the row the finding is about, when it is one row
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,25 @@ class ValidationReport:
         }
 
     def to_json(self) -> bytes:
-        return (json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        """The summary, indented, one finding per line. json.dumps(indent=...) runs the pure
+        Python encoder; each finding is encoded by the C encoder instead (same JSON value)."""
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        head = {
+            "nhth_version": __version__,
+            "valid": self.valid,
+            "files": [f.to_dict() for f in self.files],
+            "findings": [],
+            "summary": self.summary(),
+        }
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        names = _FINDING_FIELDS
+        rows = ",\n    ".join(
+            encode(dict(zip(names, [getattr(f, n) for n in names], strict=True)))
+            for f in self.findings
+        )
+        findings = f"[\n    {rows}\n  ]" if rows else "[]"
+        text = text.replace('"findings": []', f'"findings": {findings}', 1)
+        return (text + "\n").encode("utf-8")
 
 
 def make_report(

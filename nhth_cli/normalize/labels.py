@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_CHARS = SUPERSCRIPTS + "*†‡"
@@ -14,6 +15,7 @@ _TRAILING_MARK = re.compile(r"(?<=[A-Za-z)])\d{1,2}$|(?<=[A-Za-z)])\s+\d{1,2}$")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def strip_footnotes(text: str) -> str:
     """Remove footnote marks anywhere (superscripts, *) and digits glued to the last word."""
     text = _SUPERSCRIPT_RUN.sub(" ", text)
@@ -27,6 +29,7 @@ def clean_label(text: str) -> str:
     return strip_footnotes(text)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A key for comparing labels and headings: upper case, footnotes and spaces removed."""
     return _SPACES.sub(" ", strip_footnotes(text)).strip().upper()

@@ -17,6 +17,8 @@ _TITLE = re.compile(
     r"^(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat Human Trafficking|"
     r"\s(?:State|Territory|Commonwealth|District|National|Country) Report\b)",
 )
+# What a title line must hold for _TITLE to match it: a cheap test before the costly pattern.
+_TITLE_WORDS = re.compile(r" Report\b|:\s*Efforts to Combat")
 # Where the body names the jurisdiction: the name starts where each pattern ends.
 _BODY = (
     re.compile(r"\bIn (?=[^,]{2,60}, a total of \d)", re.I),
@@ -40,7 +42,8 @@ def find_jurisdiction(
 ) -> tuple[Jurisdiction | None, list[str]]:
     """Title first, else body, else file name; a disagreement is a warning."""
     title = next(
-        (j for line in lines[:80] if (m := _TITLE.match(line.text))
+        (j for line in lines[:80]
+         if _TITLE_WORDS.search(line.text) and (m := _TITLE.match(line.text))
          and (j := jurisdictions.match_name(m["name"])) is not None),
         None,
     )  # fmt: skip

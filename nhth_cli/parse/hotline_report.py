@@ -375,10 +375,9 @@ class _HotlineParser:
         self.out.loose = [ll for ll in self.out.loose if ll.line not in self.consumed]
 
 
-def _replace(cell: Cell, **changes: object) -> Cell:
-    from dataclasses import replace
-
-    return replace(cell, **changes)  # type: ignore[arg-type]
+def _replace(cell: Cell, *, category: str, parent: str | None, is_total: bool) -> Cell:
+    return Cell(cell.table, category, cell.count, cell.pct, cell.suppressed, cell.line, cell.page,
+                parent, is_total)  # fmt: skip
 
 
 def parse_hotline_report(lines: list[Line]) -> HotlineParse:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalize.labels import FOOTNOTE_CHARS, fold
 from ..normalize.numbers import COUNT, PCT, SUPPRESSED
@@ -56,6 +57,7 @@ class RowMatch:
 MAX_ROW_CHARS = 400
 
 
+@lru_cache(maxsize=2048)
 def match_row(text: str) -> RowMatch | None:
     if len(text) > MAX_ROW_CHARS:
         return None
@@ -65,6 +67,7 @@ def match_row(text: str) -> RowMatch | None:
     return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, m["pct"])
 
 
+@lru_cache(maxsize=2048)
 def looks_like_row(text: str) -> bool:
     """A label then numbers ("Referral  5  2.5%", "Female: 3"), not a sentence ending in a year."""
     if len(text) > MAX_ROW_CHARS:
@@ -84,13 +87,14 @@ def strip_heading_marks(text: str) -> str:
     return _HEADING_MARK.sub("", text)
 
 
+@lru_cache(maxsize=2048)
 def is_all_caps(text: str) -> bool:
     return len(text) <= MAX_ROW_CHARS and _ALL_CAPS.match(text) is not None
 
 
 def match_heading(text: str) -> re.Match[str] | None:
     """A table's column heading line, which is never a row."""
-    if len(text) > MAX_ROW_CHARS or match_row(text) is not None:
+    if "#" not in text or len(text) > MAX_ROW_CHARS or match_row(text) is not None:
         return None
     return HEADING.match(text)
 
