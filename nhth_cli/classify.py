@@ -14,7 +14,7 @@ _HOTLINE_MARKS = (
     re.compile(r"PRIMARY REASON FOR CONTACTING", re.I),
 )
 _PROFILE_MARKS = (
-    re.compile(r"Efforts to Combat Human Trafficking", re.I),
+    re.compile(r"Efforts\s+to\s+Combat\s+Human\s+Trafficking", re.I),
     re.compile(r"DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED", re.I),
     re.compile(r"(?:SEX|LABOR) TRAFFICKING VENUES", re.I),
 )

@@ -14,7 +14,7 @@ from .lines import Line, split_lines
 from .state_profile import parse_state_profile
 
 _TITLE = re.compile(
-    r"^(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat Human Trafficking|"
+    r"^(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat\b|"
     r"\s(?:State|Territory|Commonwealth|District|National|Country) Report\b)",
 )
 # What a title line must hold for _TITLE to match it: a cheap test before the costly pattern.

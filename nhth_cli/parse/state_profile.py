@@ -73,7 +73,8 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
     order: list[tuple[int, int, int, Cell]] = []  # (group rank, line, column, cell)
     group_rank: dict[str, int] = {}  # groups in the order they are first printed
     consumed: set[int] = set()
-    for line in lines:
+    texts = [line.text.strip() for line in lines]
+    for i, line in enumerate(lines):
         raw = line.text  # column positions matter for side-by-side groups
         text = raw.strip()
         if not text:
@@ -105,10 +106,11 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
             if _SECTION_END.match(text) or text.startswith("*"):
                 section = None
         elif section and section.endswith("_venues"):
-            if _ALL_FEWER.search(text):
+            # The statement may wrap: read it with the next two lines.
+            if line.number not in consumed and _ALL_FEWER.search(" ".join(texts[i : i + 3])):
                 cell = Cell(section, "All Venues", None, None, True, line.number, line.page)
                 order.append((1000, line.number, 0, cell))
-                consumed.add(line.number)
+                consumed.update(ln.number for ln in lines[i : i + 3])
                 continue
             row = _VENUE_ROW.match(text)
             if row:
