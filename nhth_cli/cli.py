@@ -233,6 +233,9 @@ def convert(
     usage or nothing usable.
     """
     with _handled(debug):
+        # Arrow's default allocator keeps freed memory for reuse; with the rows held as many
+        # small batches that costs about 50 MB of peak RSS at 10,000 reports.
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
         from . import write as w
         from .checks import validate as run_validate
         from .discover import discover
@@ -246,7 +249,11 @@ def convert(
             _fail("--quiet and --verbose exclude each other")
         fmt = w.format_for(out, format or ("parquet" if by else None))
         w.check_output(out, fmt, by, datapackage)
-        settings = Settings(jobs=jobs or os.cpu_count() or 1, max_bytes=max_size * 1024 * 1024)
+        settings = Settings(
+            jobs=jobs or os.cpu_count() or 1,
+            max_bytes=max_size * 1024 * 1024,
+            keep_cells=False,  # rows only as Arrow batches: memory stays small
+        )
         exclude: list[str | os.PathLike[str]] = []
         if out != "-":  # a rerun into the input folder must not read its own outputs
             exclude = [out, *w.output_paths(out, datapackage)]
@@ -272,9 +279,8 @@ def convert(
                 f"({s['skipped']} skipped, {s['errors']} errors); nothing written",
                 report.exit_code,
             )
-        w.write_outputs(
-            result.to_arrow(), report, out, fmt, partition_by=by, datapackage=datapackage
-        )
+        rows = result.sink if result.sink is not None else result.to_arrow()
+        w.write_outputs(rows, report, out, fmt, partition_by=by, datapackage=datapackage)
         if not quiet:
             render_summary(console, report, verbose=verbose)
         elif report.exit_code:
@@ -309,6 +315,7 @@ def validate(
         from .checks import validate as run_validate
         from .pipeline import convert as run_convert
         from .read import read_rows
+        from .records import Settings
         from .render import render_summary
 
         if not path.exists():
@@ -316,7 +323,7 @@ def validate(
         if path.is_file() and path.suffix.lower() in (".parquet", ".pq", ".csv"):
             report = run_validate(read_rows(path))
         else:
-            report = run_validate(run_convert(path))
+            report = run_validate(run_convert(path, Settings(keep_cells=False)))
         if json_out:
             sys.stdout.buffer.write(report.to_json())
             sys.stdout.buffer.flush()

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,18 +24,32 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from .stream import RowSink
+
+# What a worker process sends back: the file's result and, unless the cells are kept, its rows
+# as one Arrow batch (pickled as buffers) and the result without its cells.
+Outcome = tuple[FileResult, "pa.RecordBatch | None"]
+
 
 @dataclass(frozen=True)
 class ConversionResult:
-    """Per-file outcomes, in input order; rows are built from them on demand."""
+    """Per-file outcomes, in input order, and their rows.
+
+    `convert_files` collects the rows as Arrow batches while it converts (`sink`); the files
+    keep their cells too unless `Settings.keep_cells` is off (the CLI). A result built from
+    file results alone builds its rows from their cells on demand."""
 
     files: tuple[FileResult, ...]
+    sink: RowSink | None = field(default=None, compare=False, repr=False)
 
     @property
     def rows(self) -> int:
         return sum(f.rows for f in self.files)
 
     def to_arrow(self) -> pa.Table:
+        """All rows as one table, sorted (SPEC.md)."""
+        if self.sink is not None:
+            return self.sink.table()
         from .assemble import to_arrow
 
         return to_arrow(self.files)
@@ -80,8 +94,13 @@ def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> File
         )  # fmt: skip
 
 
-def _convert_one(args: tuple[InputFile, Settings]) -> FileResult:
-    return convert_file(*args)
+def _convert_one(args: tuple[InputFile, Settings]) -> Outcome:
+    result = convert_file(*args)
+    if args[1].keep_cells or result.report is None or not result.report.cells:
+        return result, None
+    from .assemble import batch_of
+
+    return result.light(), batch_of([result])
 
 
 def convert_files(
@@ -89,10 +108,23 @@ def convert_files(
     settings: Settings = DEFAULT_SETTINGS,
     progress: Callable[[FileResult], None] | None = None,
 ) -> ConversionResult:
-    """Given discovered files, their results in the same order (processes when jobs > 1)."""
+    """Given discovered files, their results in the same order (processes when jobs > 1).
+
+    Rows go into a `RowSink` as each result arrives; the results keep their cells only when
+    `settings.keep_cells`."""
+    from .stream import RowSink
+
+    sink = RowSink()
     results: list[FileResult] = []
 
-    def done(result: FileResult) -> None:
+    def done(outcome: Outcome) -> None:
+        result, batch = outcome
+        if batch is not None:
+            sink.add_batch(result, batch)
+        else:
+            sink.add(result)  # read into Arrow a batch of reports at a time
+            if not settings.keep_cells:
+                result = result.light()
         results.append(result)
         if progress is not None:
             progress(result)
@@ -100,14 +132,14 @@ def convert_files(
     jobs = min(settings.jobs, len(files))
     if jobs <= 1:
         for f in files:
-            done(convert_file(f, settings))
-        return ConversionResult(tuple(results))
+            done((convert_file(f, settings), None))
+        return ConversionResult(tuple(results), sink)
     # PDFium is not thread-safe: processes, never threads. Order is kept by map().
     pool = ProcessPoolExecutor(max_workers=jobs)
     chunk = max(1, min(64, len(files) // (jobs * 4)))
     try:
-        for result in pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk):
-            done(result)
+        for outcome in pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk):
+            done(outcome)
     except BrokenProcessPool:
         # A worker died (a native crash in PDFium, or killed): the files not yet done are
         # converted again one process each, so that only the one that kills it is lost.
@@ -115,15 +147,17 @@ def convert_files(
             done(_convert_isolated(f, settings))
     finally:
         pool.shutdown(cancel_futures=True)
-    return ConversionResult(tuple(results))
+    return ConversionResult(tuple(results), sink)
 
 
-def _convert_isolated(item: InputFile, settings: Settings) -> FileResult:
+def _convert_isolated(item: InputFile, settings: Settings) -> Outcome:
     with ProcessPoolExecutor(max_workers=1) as solo:
         try:
-            return solo.submit(convert_file, item, settings).result()
+            return solo.submit(_convert_one, (item, settings)).result()
         except BrokenProcessPool:
-            return FileResult(item.source, None, "error", "reading it crashed the worker process")
+            return FileResult(
+                item.source, None, "error", "reading it crashed the worker process"
+            ), None
 
 
 def convert(

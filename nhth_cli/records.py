@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -80,10 +80,20 @@ class FileResult:
     status: FileStatus
     reason: str | None = None
     report: ParsedReport | None = field(default=None, repr=False)
+    # Rows read, when the cells were dropped after their rows went into Arrow (`light()`).
+    row_count: int | None = field(default=None, repr=False)
 
     @property
     def rows(self) -> int:
+        if self.row_count is not None:
+            return self.row_count
         return len(self.report.cells) if self.report else 0
+
+    def light(self) -> FileResult:
+        """The same result without the cells (their rows are kept elsewhere, as Arrow)."""
+        if self.report is None or not self.report.cells:
+            return self
+        return replace(self, report=replace(self.report, cells=()), row_count=self.rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +104,6 @@ class Settings:
     max_bytes: int = 200 * 1024 * 1024
     follow_symlinks: bool = True
     exclude: tuple[str, ...] = ()
+    # Keep each file's cells in `ConversionResult.files` (the Python API). The CLI does not: its
+    # rows live only as Arrow batches, which keeps a 10,000-report conversion small.
+    keep_cells: bool = True

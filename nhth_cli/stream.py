@@ -35,11 +35,14 @@ class RowSink:
         self.batch_rows = batch_rows
         self.schema = schema if schema is not None else arrow_schema()
         self.rows = 0
-        self._pending: list[FileResult] = []
+        # Reports not yet in a batch: (result, its rows as a batch when they came as one).
+        self._pending: list[tuple[FileResult, pa.RecordBatch | None]] = []
         self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
         self._index: list[_Entry] = []
+        self._where: dict[str, tuple[int, int, int]] = {}  # source -> (batch, offset, rows)
         self._arrivals = 0
+        self._table: pa.Table | None = None
 
     def add(self, result: FileResult) -> None:
         """Take one file's rows (none when it was skipped or failed). The cells are read into
@@ -47,9 +50,20 @@ class RowSink:
         report = result.report
         if report is None or not report.cells:
             return
-        self._pending.append(result)
-        self._pending_rows += len(report.cells)
-        self.rows += len(report.cells)
+        self._take(result, None, len(report.cells))
+
+    def add_batch(self, result: FileResult, batch: pa.RecordBatch | None) -> None:
+        """Take one file's rows already as a record batch (from a worker process); `result`
+        needs its document facts (`FileResult.light()` is enough), not its cells."""
+        if result.report is None or batch is None or not batch.num_rows:
+            return
+        self._take(result, batch, batch.num_rows)
+
+    def _take(self, result: FileResult, batch: pa.RecordBatch | None, n: int) -> None:
+        self._pending.append((result, batch))
+        self._pending_rows += n
+        self.rows += n
+        self._table = None
         if self._pending_rows >= self.batch_rows:
             self.flush()
 
@@ -59,30 +73,57 @@ class RowSink:
 
     def flush(self) -> None:
         """Turn the pending reports into one Arrow batch now."""
+        import pyarrow as pa
+
         if not self._pending:
             return
-        batch = batch_of(self._pending, self.schema)
+        parts: list[pa.RecordBatch] = []
+        run: list[FileResult] = []  # consecutive reports that came as cells
+        for result, rows in self._pending:
+            if rows is None:
+                run.append(result)
+                continue
+            if run:
+                parts.append(batch_of(run, self.schema))
+                run = []
+            parts.append(rows)
+        if run:
+            parts.append(batch_of(run, self.schema))
+        batch = parts[0] if len(parts) == 1 else pa.concat_batches(parts)
         number = len(self._batches)
         offset = 0
-        for result in self._pending:
-            assert result.report is not None
-            n = len(result.report.cells)
+        for result, rows in self._pending:
+            n = rows.num_rows if rows is not None else len(_cells(result))
             self._index.append((sort_key(result), self._arrivals, number, offset, n))
+            self._where[result.source] = (number, offset, n)
             self._arrivals += 1
             offset += n
         self._batches.append(batch)
         self._pending, self._pending_rows = [], 0
 
-    def batches(self) -> Iterator[pa.RecordBatch]:
-        """All rows in SPEC.md order, as batches of about `batch_rows` rows (a report's rows are
-        never split). Each batch is a fresh copy; the collected batches stay as they are."""
+    def report_keys(self) -> list[tuple[str, int, str, str]]:
+        """(jurisdiction, year, report, source) of every report with rows, in output order."""
+        self.flush()
+        return [entry[0] for entry in sorted(self._index)]
+
+    def rows_of(self, source: str) -> pa.RecordBatch:
+        """One source's rows, in printed order."""
+        self.flush()
+        number, offset, n = self._where[source]
+        return self._batches[number].slice(offset, n)
+
+    def batches(self, max_rows: int | None = None) -> Iterator[pa.RecordBatch]:
+        """All rows in SPEC.md order, as batches of about `max_rows` rows (default
+        `batch_rows`; a report's rows are never split). Each batch is a fresh copy; the
+        collected batches stay as they are."""
         import pyarrow as pa
 
         self.flush()
+        limit = max_rows if max_rows is not None else self.batch_rows
         pieces: list[pa.RecordBatch] = []
         rows = 0
         for _, _, number, offset, n in sorted(self._index):
-            if pieces and rows + n > self.batch_rows:
+            if pieces and rows + n > limit:
                 yield _concat(pieces, self.schema)
                 pieces, rows = [], 0
             pieces.append(self._batches[number].slice(offset, n))
@@ -95,10 +136,17 @@ class RowSink:
             )
 
     def table(self) -> pa.Table:
-        """All rows in SPEC.md order as one table (one chunk per batch)."""
+        """All rows in SPEC.md order as one table (one chunk per batch), built once."""
         import pyarrow as pa
 
-        return pa.Table.from_batches(list(self.batches()), schema=self.schema)
+        if self._table is None:
+            self._table = pa.Table.from_batches(list(self.batches()), schema=self.schema)
+        return self._table
+
+
+def _cells(result: FileResult) -> tuple[object, ...]:
+    assert result.report is not None
+    return result.report.cells
 
 
 def _concat(pieces: list[pa.RecordBatch], schema: pa.Schema) -> pa.RecordBatch:
@@ -124,17 +172,37 @@ def write_parquet(
     metadata: Mapping[str, str] | None = None,
     row_group_rows: int = BATCH_ROWS,
 ) -> int:
-    """Write batches to Parquet (zstd), one row group per `row_group_rows` rows at most, as
-    they come: memory holds one batch, not the table. Returns the rows written."""
+    """Write batches to Parquet (zstd) as they come, in row groups of exactly `row_group_rows`
+    rows (the last one fewer): memory holds about one row group, not the table.
+
+    Each row group is handed to the writer as the run of input batches it spans, so that the
+    file is byte for byte what `pq.write_table` writes for the table of all the batches with the
+    same `row_group_size`. Every batch takes `schema` (field and file metadata) as it is written.
+    Returns the rows written."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     if metadata:
         schema = schema.with_metadata({**(schema.metadata or {}), **metadata})
     rows = 0
+    held: list[pa.Table] = []  # input batches not yet written, in order (the first one sliced)
+    held_rows = 0
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+
+        def write(group: pa.Table) -> None:
+            writer.write_table(group, row_group_size=row_group_rows)
+
         for batch in batches:
-            if metadata:
-                batch = batch.replace_schema_metadata(schema.metadata)
-            writer.write_batch(batch, row_group_size=row_group_rows)
-            rows += batch.num_rows
+            held.append(pa.Table.from_arrays(batch.columns, schema=schema))
+            held_rows += batch.num_rows
+            while held_rows >= row_group_rows:
+                window = pa.concat_tables(held)
+                write(window.slice(0, row_group_rows))
+                rows += row_group_rows
+                rest = window.slice(row_group_rows)
+                held, held_rows = ([rest] if rest.num_rows else []), rest.num_rows
+        if held_rows or not rows:
+            window = pa.concat_tables(held) if held else schema.empty_table()
+            write(window)
+            rows += window.num_rows
     return rows

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .checks import ValidationReport
+    from .stream import RowSink
 
 FORMATS = ("parquet", "csv", "jsonl")
+ROW_GROUP_ROWS = 64 * 1024  # rows per Parquet row group
 PARTITION_COLUMNS = ("year", "jurisdiction")
 
 
@@ -154,7 +156,7 @@ def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
     def parquet(table: pa.Table, fh: IO[bytes]) -> None:
         import pyarrow.parquet as pq
 
-        pq.write_table(table, fh, compression="zstd", row_group_size=64 * 1024)
+        pq.write_table(table, fh, compression="zstd", row_group_size=ROW_GROUP_ROWS)
 
     def csv(table: pa.Table, fh: IO[bytes]) -> None:
         import pyarrow.csv as pcsv
@@ -162,25 +164,60 @@ def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
         pcsv.write_csv(table, fh)
 
     def jsonl(table: pa.Table, fh: IO[bytes]) -> None:
-        import json
-
-        names = table.column_names
-        for batch in table.to_batches(max_chunksize=4096):
-            columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
-            for values in zip(*columns, strict=True):
-                row = dict(zip(names, values, strict=True))
-                fh.write((json.dumps(row, default=str, ensure_ascii=False) + "\n").encode())
+        _jsonl_rows(table, fh)
 
     return {"parquet": parquet, "csv": csv, "jsonl": jsonl}[fmt]
 
 
+def _jsonl_rows(table: pa.Table, fh: IO[bytes]) -> None:
+    import json
+
+    names = table.column_names
+    for batch in table.to_batches(max_chunksize=4096):
+        columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+        for values in zip(*columns, strict=True):
+            row = dict(zip(names, values, strict=True))
+            fh.write((json.dumps(row, default=str, ensure_ascii=False) + "\n").encode())
+
+
+def _write_sink(sink: RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, str] | None) -> None:
+    """Write a sink's rows, sorted, a batch at a time: the same bytes as `_writer(fmt)` writes
+    for `sink.table()`, without the table."""
+    if fmt == "parquet":
+        from .stream import write_parquet
+
+        schema = with_metadata(sink.schema.empty_table(), metadata).schema
+        write_parquet(sink.batches(), fh, schema, row_group_rows=ROW_GROUP_ROWS)
+    elif fmt == "csv":
+        import pyarrow.csv as pcsv
+
+        with pcsv.CSVWriter(fh, sink.schema) as writer:
+            for batch in sink.batches():
+                writer.write_batch(batch)
+    else:
+        import pyarrow as pa
+
+        for batch in sink.batches():
+            _jsonl_rows(pa.Table.from_batches([batch]), fh)
+
+
 def write_table(
-    table: pa.Table, output: str, fmt: str, metadata: Mapping[str, str] | None = None
+    table: pa.Table | RowSink, output: str, fmt: str, metadata: Mapping[str, str] | None = None
 ) -> None:
     """Write rows to `output` (`-` for stdout) in `fmt`, atomically for files.
 
     Parquet carries the column descriptions as field metadata and `metadata` as file metadata.
+    Rows given as a `RowSink` are written a batch at a time (the same bytes as its table), unless
+    they fit in one Parquet row group.
     """
+    import pyarrow as pa
+
+    if not isinstance(table, pa.Table):
+        if fmt == "parquet" and table.rows <= ROW_GROUP_ROWS:
+            table = table.table()  # one row group: as small as one batch, written at once
+        else:
+            _write_rows(table, output, fmt, metadata)
+            return
     write = _writer(fmt)
     if fmt == "parquet":
         table = with_metadata(table, metadata)
@@ -192,6 +229,21 @@ def write_table(
     try:
         with atomic_file(Path(output)) as fh:
             write(table, fh)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
+
+
+def _write_rows(
+    sink: RowSink, output: str, fmt: str, metadata: Mapping[str, str] | None = None
+) -> None:
+    if output == "-":
+        check_stdout(fmt)
+        _write_sink(sink, sys.stdout.buffer, fmt, metadata)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with atomic_file(Path(output)) as fh:
+            _write_sink(sink, fh, fmt, metadata)
     except OSError as exc:
         raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
 
@@ -249,6 +301,46 @@ def write_partitioned(
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
+def summary_chunks(report: ValidationReport) -> Iterator[bytes]:
+    """`report.to_json()` in pieces, a few thousand findings each: the same bytes, without
+    holding the whole text (tens of MB at 10,000 reports) several times over."""
+    import json
+    from dataclasses import fields
+
+    from .checks import Finding
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    names = tuple(f.name for f in fields(Finding))
+    head = {
+        "nhth_version": __version__,
+        "valid": report.valid,
+        "files": [f.to_dict() for f in report.files],
+        "findings": [],
+        "summary": report.summary(),
+    }
+    before, after = json.dumps(head, indent=2, ensure_ascii=False).split('"findings": []', 1)
+    findings = report.findings
+    yield (before + '"findings": ' + ("[\n    " if findings else "[]")).encode()
+    step = 4096
+    for start in range(0, len(findings), step):
+        rows = ",\n    ".join(
+            encode(dict(zip(names, [getattr(f, n) for n in names], strict=True)))
+            for f in findings[start : start + step]
+        )
+        yield ((",\n    " if start else "") + rows).encode()
+    yield (("\n  ]" if findings else "") + after + "\n").encode()
+
+
+def write_summary(report: ValidationReport, path: Path) -> None:
+    """The validation summary JSON (`report.to_json()`), written a piece at a time."""
+    try:
+        with atomic_file(path) as fh:
+            for chunk in summary_chunks(report):
+                fh.write(chunk)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+
+
 def write_bytes(data: bytes, path: Path) -> None:
     try:
         with atomic_file(path) as fh:
@@ -289,7 +381,7 @@ def output_paths(output: str, datapackage: bool = False) -> list[Path]:
 
 
 def write_outputs(
-    table: pa.Table,
+    table: pa.Table | RowSink,
     report: ValidationReport,
     output: str,
     fmt: str,
@@ -299,17 +391,20 @@ def write_outputs(
 ) -> None:
     """Write the rows (a file, stdout, or a partitioned dataset), the validation summary beside
     them, and `datapackage.json` when asked; each file atomically."""
+    import pyarrow as pa
+
     from .datapackage import datapackage as make_datapackage
     from .datapackage import to_json
 
     metadata = file_metadata(report.summary())
     if partition_by is not None:
-        write_partitioned(table, output, partition_by, metadata)
+        rows = table if isinstance(table, pa.Table) else table.table()
+        write_partitioned(rows, output, partition_by, metadata)
     else:
         write_table(table, output, fmt, metadata)
     if output == "-":
         return
-    write_bytes(report.to_json(), summary_path(output))
+    write_summary(report, summary_path(output))
     if datapackage:
         package = make_datapackage(Path(output).name, fmt)
         write_bytes(to_json(package), datapackage_path(output))

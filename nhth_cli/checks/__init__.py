@@ -19,8 +19,12 @@ def validate(
 ) -> ValidationReport:
     """Given a conversion result (or its rows as an Arrow table), every check's findings."""
     from ..pipeline import ConversionResult
-    from .checks import run_checks
+    from .checks import run_checks, run_checks_sliced
 
+    if isinstance(data, ConversionResult) and data.sink is not None:
+        # Rows as collected while converting: the checks read them a slice at a time.
+        files = tuple(FileSummary.of(f) for f in data.files)
+        return ValidationReport(files, tuple(run_checks_sliced(data.sink, files)), data.sink.rows)
     if isinstance(data, ConversionResult):
         table = data.to_arrow()
         files = tuple(FileSummary.of(f) for f in data.files)

@@ -56,7 +56,7 @@ class FileSummary:
             return cls(result.source, result.sha256, result.status, reason=result.reason)
         return cls(
             result.source, result.sha256, result.status, rep.report, rep.jurisdiction.name,
-            rep.period.year, len(rep.cells), result.reason, rep.warnings,
+            rep.period.year, result.rows, result.reason, rep.warnings,
             rep.nationwide_signals, rep.call_volume_rank, rep.loose_lines,
         )  # fmt: skip
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .frame import Frame, Group, Source, agreed, finding
@@ -85,6 +85,44 @@ def duplicate_report(frame: Frame) -> list[Finding]:
             out.append(finding(first, "duplicate_report", "pass", 1, 1, "the only source"))
         for s in same[1:]:
             out.append(duplicate_finding(s, first.source, rows[first.source], rows[s.source]))
+    return out
+
+
+def duplicate_findings(
+    sources: Iterable[Source], rows_of: Callable[[str], pa.RecordBatch]
+) -> dict[str, Finding]:
+    """duplicate_report's finding per source, given every source and a way to fetch one
+    source's rows (the first of several sources of one report has none, as in duplicate_report).
+    Only sources that share a report are read, two at a time."""
+    by_report: dict[tuple[str, int, str], list[Source]] = {}
+    for s in sorted(sources, key=lambda s: s.source):
+        by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s)
+    out: dict[str, Finding] = {}
+    for same in by_report.values():
+        first = same[0]
+        if len(same) == 1:
+            out[first.source] = finding(first, "duplicate_report", "pass", 1, 1, "the only source")
+            continue
+        reference = _data_batch(rows_of(first.source))
+        for s in same[1:]:
+            rows = _data_batch(rows_of(s.source))
+            if rows.equals(reference):  # the same values, so the same Python rows
+                out[s.source] = duplicate_finding(s, first.source, [], [])
+            else:
+                out[s.source] = duplicate_finding(s, first.source, _dicts(reference), _dicts(rows))
+    return out
+
+
+def _data_batch(rows: pa.RecordBatch) -> pa.RecordBatch:
+    """One source's rows in line order (a stable sort), without where they were read."""
+    import pyarrow.compute as pc
+
+    rows = rows.take(pc.sort_indices(rows, [("line", "ascending")]))
+    return rows.select([c for c in rows.schema.names if c not in WHERE_READ])
+
+
+def _dicts(rows: pa.RecordBatch) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = rows.to_pylist()
     return out
 
 

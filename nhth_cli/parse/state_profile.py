@@ -59,6 +59,17 @@ def _group_at(groups: list[tuple[int, str]], column: int, index: int | None) -> 
     return left[-1] if left else groups[0][1]
 
 
+def _statement_lines(texts: list[str], i: int) -> int:
+    """How many lines from i hold "All ... venues reported fewer than three times"; 0 if none."""
+    for used in range(1, 4):
+        window = texts[i : i + used]
+        if used > 1 and (_VENUES.match(window[-1]) or not window[-1]):
+            return 0
+        if _ALL_FEWER.search(" ".join(window)):
+            return used
+    return 0
+
+
 def _value_cell(table: str, label: str, value: str, line: Line, parent: str | None) -> Cell:
     supp = is_suppressed(value)
     return Cell(table, clean_label(label), None if supp else parse_count(value), None, supp,
@@ -106,11 +117,12 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
             if _SECTION_END.match(text) or text.startswith("*"):
                 section = None
         elif section and section.endswith("_venues"):
-            # The statement may wrap: read it with the next two lines.
-            if line.number not in consumed and _ALL_FEWER.search(" ".join(texts[i : i + 3])):
+            # The statement may wrap: read it with as few of the next two lines as it takes.
+            used = _statement_lines(texts, i)
+            if used and line.number not in consumed:
                 cell = Cell(section, "All Venues", None, None, True, line.number, line.page)
                 order.append((1000, line.number, 0, cell))
-                consumed.update(ln.number for ln in lines[i : i + 3])
+                consumed.update(ln.number for ln in lines[i : i + used])
                 continue
             row = _VENUE_ROW.match(text)
             if row:

@@ -1,0 +1,131 @@
+"""Rows streamed through `RowSink`: the same table, findings and bytes as building it at once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from nhth_cli import write
+from nhth_cli.assemble import to_arrow
+from nhth_cli.checks import checks, validate
+from nhth_cli.cli import app
+from nhth_cli.pipeline import ConversionResult, convert
+from nhth_cli.records import Settings
+from nhth_cli.stream import RowSink, write_parquet
+
+from .conftest import SAMPLES
+
+CT = SAMPLES / "connecticut-2016-hotline.txt"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Seeds and samples, the Connecticut report twice more (once identical, once different),
+    in an order unlike the output's."""
+    root = tmp_path / "in"
+    root.mkdir()
+    for i, src in enumerate(sorted(SEEDS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt"))):
+        (root / f"{9 - i % 10}-{src.name}").write_bytes(src.read_bytes())
+    (root / "a-copy.txt").write_bytes(CT.read_bytes())
+    text = CT.read_text(encoding="utf-8")
+    assert "199" in text
+    (root / "b-changed.txt").write_text(text.replace("199", "198", 1), encoding="utf-8")
+    return root
+
+
+def test_the_sink_gives_the_table_of_the_cells(folder: Path) -> None:
+    result = convert(folder)  # the Python API keeps the cells
+    assert result.sink is not None
+    assert all(f.report is None or f.report.cells or f.rows == 0 for f in result.files)
+    assert result.to_arrow().equals(to_arrow(result.files))
+    assert result.to_arrow().num_rows == result.rows == sum(f.rows for f in result.files)
+
+
+def test_dropped_cells_keep_rows_and_summary(folder: Path) -> None:
+    kept = convert(folder)
+    light = convert(folder, Settings(keep_cells=False))
+    assert all(f.report is None or not f.report.cells for f in light.files)
+    assert [f.rows for f in light.files] == [f.rows for f in kept.files]
+    assert light.to_arrow().equals(kept.to_arrow())
+    assert validate(light).to_json() == validate(kept).to_json()
+
+
+def test_sliced_checks_equal_the_checks_over_the_whole_table(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checks, "SLICE_ROWS", 50)  # many slices, of whole sources
+    result = convert(folder, Settings(keep_cells=False))
+    sliced = validate(result)
+    whole = validate(ConversionResult(convert(folder).files))  # no sink: one table
+    assert sliced.to_json() == whole.to_json()
+    found = {(f.source, f.status) for f in sliced.findings if f.check == "duplicate_report"}
+    assert ("b-changed.txt", "fail") in found
+
+
+def test_jobs_2_equals_jobs_1(folder: Path) -> None:
+    one = convert(folder, Settings(jobs=1, keep_cells=False))
+    two = convert(folder, Settings(jobs=2, keep_cells=False))
+    assert one.files == two.files
+    assert one.to_arrow().equals(two.to_arrow())
+    assert validate(one).to_json() == validate(two).to_json()
+
+
+def test_write_parquet_row_groups_are_those_of_write_table(folder: Path) -> None:
+    result = convert(folder)
+    sink = RowSink(batch_rows=70)
+    sink.extend(result.files)
+    table = sink.table()
+    assert table.equals(result.to_arrow())
+    streamed, whole = io.BytesIO(), io.BytesIO()
+    write_parquet(sink.batches(), streamed, sink.schema, row_group_rows=100)
+    pq.write_table(table, whole, compression="zstd", row_group_size=100)
+    assert streamed.getvalue() == whole.getvalue()
+    meta = pq.ParquetFile(io.BytesIO(streamed.getvalue())).metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert sizes[:-1] == [100] * (len(sizes) - 1) and sum(sizes) == table.num_rows
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_cli_streams_the_same_bytes_twice(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    whole = tmp_path / f"whole{suffix}"
+    write.write_table(convert(folder).to_arrow(), str(whole), suffix[1:], _metadata(folder))
+    monkeypatch.setattr(write, "ROW_GROUP_ROWS", 64)  # streamed, in row groups of 64 rows
+    whole64 = tmp_path / f"whole64{suffix}"
+    write.write_table(convert(folder).to_arrow(), str(whole64), suffix[1:], _metadata(folder))
+    outputs = []
+    for name in ("a", "b"):
+        out = tmp_path / f"{name}{suffix}"
+        result = CliRunner().invoke(app, ["convert", str(folder), str(out), "-q", "-j", "2"])
+        assert result.exit_code == 1, result.output  # b-changed.txt fails its checks
+        outputs.append((out.read_bytes(), out.with_suffix(".validation.json").read_bytes()))
+    assert outputs[0] == outputs[1]
+    expected = whole64 if suffix == ".parquet" else whole
+    assert outputs[0][0] == expected.read_bytes()
+
+
+def test_an_interrupted_streamed_write_keeps_the_old_output(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.parquet"
+    out.write_bytes(b"old rows")
+    monkeypatch.setattr(write, "ROW_GROUP_ROWS", 64)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", interrupted)
+    result = CliRunner().invoke(app, ["convert", str(folder), str(out)])
+    assert result.exit_code != 0
+    assert out.read_bytes() == b"old rows"
+    assert not out.with_suffix(".validation.json").exists()
+
+
+def _metadata(folder: Path) -> dict[str, str]:
+    return write.file_metadata(validate(convert(folder)).summary())
