@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
-from ..tables import BY_ID, TABLES, TRAFFICKING_TYPES
+from ..tables import TABLES, TRAFFICKING_TYPES
 from .lines import Line
 from .rows import (
     HEADING,
@@ -237,11 +237,12 @@ class _HotlineParser:
             parent = None
             if is_total:
                 category = "Total"
-            elif table.id == "venue_industry" or BY_ID.get(table.id) is None:
+            elif table.id == "venue_industry":
+                # Venues and industries follow their trafficking type.
                 if fold(category) in _TYPES:
                     table.parent = category
                 else:
-                    parent = table.parent if table.id == "venue_industry" else None
+                    parent = table.parent
             self.order.append(
                 (
                     line.number,
@@ -293,10 +294,8 @@ class _HotlineParser:
         row = match_row(text)
         if row is not None:
             self._add_row(line, row.label, row.count, row.suppressed, row.pct)
-            if fold(
-                clean_label(" ".join([*(p.text for p in table.pending), row.label]))
-            ).startswith("TOTAL") or fold(clean_label(table.rows[-1][0])).startswith("TOTAL"):
-                self._finish_table()
+            if fold(clean_label(table.rows[-1][0])).startswith("TOTAL"):
+                self._finish_table()  # the total row ends a table
             return True
         if (
             is_all_caps(text)
