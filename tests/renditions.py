@@ -235,10 +235,16 @@ def stacked_signals(text: str) -> str:
 
 
 def signals_apart(text: str) -> str:
-    """Each overview number alone on a line above its channel name (the seed's `199 Phone Calls`
-    split in two)."""
-    pattern = r"(?m)^[ \t]*(\d[\d,]*) (Phone Calls|Emails|Online Tip Reports)[ \t]*$"
-    return re.sub(pattern, r"\1\n\2", text)
+    """Each overview number alone on a line above its channel name (`199` / `Phone Calls`)."""
+    pair = re.compile(r"(\d[\d,]*) (Phone Calls|Emails|Online Tip Reports)")
+    out = []
+    for line in text.split("\n"):
+        pairs = pair.findall(line)
+        if pairs and not pair.sub("", line).strip():
+            out += [part for number, name in pairs for part in (number, name)]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def page_footers(text: str) -> str:
