@@ -13,13 +13,16 @@ _SUPERSCRIPT_RUN = re.compile(f"[{FOOTNOTE_CHARS}]+")
 # ("Foreign Nationals 11"): footnote marks, as plain text prints raised digits.
 _TRAILING_MARK = re.compile(r"(?<=[A-Za-z)])\d{1,2}$|(?<=[A-Za-z)])\s+\d{1,2}$")
 _SPACES = re.compile(r"\s+")
+# A word hyphenated where its cell wrapped ("Internet-" / "Web Search") is one word again.
+_WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])")
 
 
 @lru_cache(maxsize=8192)
 def strip_footnotes(text: str) -> str:
-    """Remove footnote marks anywhere (superscripts, *) and digits glued to the last word."""
+    """Remove footnote marks anywhere (superscripts, *) and digits glued to the last word;
+    fold white space and rejoin words hyphenated where a cell wrapped."""
     text = _SUPERSCRIPT_RUN.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = _WRAPPED_HYPHEN.sub("-", _SPACES.sub(" ", text).strip())
     text = _TRAILING_MARK.sub("", text)
     return text.strip()
 

@@ -10,6 +10,7 @@ from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
+from .cells import merge_wrapped_cells
 from .lines import Line
 from .rows import (
     HEADING,
@@ -138,7 +139,7 @@ def split_pending(table: str, prev: str | None, pending: list[str], own: str) ->
 
 class _HotlineParser:
     def __init__(self, lines: list[Line]) -> None:
-        self.lines = join_withheld(lines)
+        self.lines = join_withheld(merge_wrapped_cells(lines))
         self.furniture = _furniture(self.lines)
         self.out = HotlineParse()
         self.consumed: set[int] = set()  # line numbers whose numbers went into rows

@@ -1,0 +1,123 @@
+"""Reassembling a layout row whose cells wrap onto several lines.
+
+`pdftotext -layout` prints a wrapped cell as it stands on the page: a withheld count
+"Fewer than / Three⁷" centred beside a one-line label gives three lines, the count's halves
+above and below the line holding the label and the percent::
+
+                                         Fewer than
+    Minors                                              N/A
+                                         Three7
+
+Given the lines of a document, this returns them with each such group replaced by one row line
+("Minors  Fewer than Three7  N/A") on the line of its percent; the group's other lines become
+empty. Cells are told apart by what they hold (a percent, a piece of a count) and by standing
+away from the left margin, so tab-separated and single-spaced text pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize.labels import FOOTNOTE_CHARS
+from .lines import Line
+from .rows import match_row
+
+# Cells sit apart from the label column; a label's own text starts near the margin.
+_MIN_COLUMN = 20
+_PCT = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|N/?A)$", re.I)
+_MARK = rf"(?:[{FOOTNOTE_CHARS}]+|\d{{1,2}})"
+# A piece of a count: a number, or a part of "Fewer than Three" with its footnote mark.
+_COUNT_START = re.compile(rf"^(?:\d[\d,]*|Fewer(?:\s+than(?:\s+(?:Three|3){_MARK}?)?)?)$", re.I)
+_COUNT_REST = re.compile(rf"^(?:(?:than\s+)?(?:Three|3){_MARK}?|{_MARK})$", re.I)
+_WITHHELD_DONE = re.compile(rf"^Fewer\s+than\s+(?:Three|3)(?:\s*{_MARK})?$", re.I)
+
+
+@dataclass
+class _Row:
+    lines: list[Line] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    count: list[str] = field(default_factory=list)
+    pct: str | None = None
+    pct_line: Line | None = None
+
+    @property
+    def count_text(self) -> str:
+        return " ".join(self.count)
+
+    @property
+    def count_done(self) -> bool:
+        text = self.count_text
+        return bool(text) and (text[0].isdigit() or _WITHHELD_DONE.match(text) is not None)
+
+    @property
+    def complete(self) -> bool:
+        return self.count_done and self.pct is not None
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    """A line's cells with their columns: runs of text with single spaces inside."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+
+
+def _kind(column: int, cell: str) -> str:
+    if column >= _MIN_COLUMN and _PCT.match(cell):
+        return "pct"
+    if column >= _MIN_COLUMN and (_COUNT_START.match(cell) or _COUNT_REST.match(cell)):
+        return "count"
+    return "label"
+
+
+def _emit(row: _Row, out: dict[int, Line]) -> None:
+    """A complete row becomes one line at its percent's line; anything else stays as printed."""
+    if not row.complete or row.pct_line is None or len(row.lines) < 2:
+        return
+    text = "  ".join(part for part in (" ".join(row.labels), row.count_text, row.pct) if part)
+    if match_row(text) is None:
+        return
+    for line in row.lines:
+        out[line.number] = Line(line.number, line.page, "")
+    at = row.pct_line
+    out[at.number] = Line(at.number, at.page, text)
+
+
+def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
+    """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
+    out = {line.number: line for line in lines}
+    row = _Row()
+    for line in lines:
+        text = line.text
+        if not text.strip() or match_row(text.strip()) is not None:
+            _emit(row, out)
+            row = _Row()
+            continue
+        cells = [(_kind(col, cell), cell) for col, cell in _cells(text)]
+        kinds = {k for k, _ in cells}
+        if kinds == {"label"}:
+            if row.count or row.pct:
+                if row.complete:
+                    _emit(row, out)
+                    row = _Row()
+                    continue
+                row.lines.append(line)  # a label line inside a row still being read
+                row.labels += [c for _, c in cells]
+            continue
+        # A new count or percent after a complete row starts the next row, with this line's label.
+        starts = any((k == "count" and not _COUNT_REST.match(c)) or k == "pct" for k, c in cells)
+        # A mark after a complete row belongs to it only if the count takes it ("Three" + "10").
+        extra = " ".join(c for k, c in cells if k == "count")
+        takes_mark = kinds == {"count"} and _WITHHELD_DONE.match(f"{row.count_text} {extra}")
+        if row.complete and (starts or not takes_mark):
+            _emit(row, out)
+            row = _Row()
+        for kind, cell in cells:
+            if kind == "label":
+                row.labels.append(cell)
+            elif kind == "count":
+                row.count.append(cell)
+            else:
+                row.pct, row.pct_line = cell, line
+        if not row.lines or row.lines[-1] is not line:
+            row.lines.append(line)
+    _emit(row, out)
+    return [out[line.number] for line in lines]

@@ -1,0 +1,81 @@
+"""`pdftotext -layout` output of the fixture PDFs gives the report's rows (SPEC.md, Inputs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nhth_cli.assemble import to_arrow
+from nhth_cli.parse.cells import merge_wrapped_cells
+from nhth_cli.parse.lines import split_lines
+from nhth_cli.pipeline import convert_bytes
+
+from .conftest import SAMPLES
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "pdftotext").glob("*.txt"))
+
+
+def rows(data: bytes, source: str) -> list[dict[str, Any]]:
+    result = convert_bytes(data, source)
+    assert result.status == "parsed", result.reason
+    table = to_arrow([result]).drop_columns(["line", "page", "source"])
+    out: list[dict[str, Any]] = table.to_pylist()
+    return out
+
+
+def test_there_are_fixtures() -> None:
+    assert len(FIXTURES) >= 15
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_pdftotext_layout_gives_the_reports_rows(path: Path) -> None:
+    expected = rows((SAMPLES / "connecticut-2016-hotline.txt").read_bytes(), "ct.txt")
+    assert rows(path.read_bytes(), path.name) == expected
+
+
+def _merged(text: str) -> list[str]:
+    return [line.text for line in merge_wrapped_cells(split_lines(text)) if line.text]
+
+
+def test_withheld_count_centred_beside_its_label() -> None:
+    text = (
+        "Adults                                   8            14.8%\n"
+        "                                         Fewer than\n"
+        "Minors                                                N/A\n"
+        "                                         Three7\n"
+        "Females                                  8            14.8%\n"
+    )
+    assert _merged(text)[1] == "Minors  Fewer than Three7  N/A"
+
+
+def test_label_and_count_both_wrap_around_a_centred_percent() -> None:
+    text = (
+        "Gender Non-Conforming                    Fewer than\n"
+        "                                                      N/A\n"
+        "Individuals                              Three7\n"
+    )
+    assert _merged(text) == ["Gender Non-Conforming Individuals  Fewer than Three7  N/A"]
+
+
+def test_a_plain_mark_below_belongs_to_the_withheld_count_above() -> None:
+    text = (
+        "                                         Fewer than Three\n"
+        "Males                                                  N/A\n"
+        "                                         10\n"
+        "                                         Fewer than Three\n"
+        "Transgender Females                                    N/A\n"
+        "                                         10\n"
+    )
+    assert _merged(text) == [
+        "Males  Fewer than Three 10  N/A",
+        "Transgender Females  Fewer than Three 10  N/A",
+    ]
+
+
+def test_text_without_wrapped_cells_is_unchanged() -> None:
+    text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
+    assert [line.text for line in merge_wrapped_cells(split_lines(text))] == [
+        line.text for line in split_lines(text)
+    ]
