@@ -83,6 +83,10 @@ def _emit(row: _Row, out: dict[int, Line]) -> None:
 
 def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
     """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
+    # Every wrapped group has a line that starts in a number column (a count's half, or a
+    # percent alone): text without such lines (tab-separated, PDF text) has nothing to rejoin.
+    if not any(len(ln.text) > _MIN_COLUMN and ln.text[:_MIN_COLUMN].isspace() for ln in lines):
+        return lines
     out = {line.number: line for line in lines}
     row = _Row()
     for line in lines:
