@@ -256,3 +256,12 @@ def page_footers(text: str) -> str:
             out += ["", footer, "\fNATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT", ""]
         out.append(line)
     return "\n".join([*out, footer])
+
+
+def one_cell_a_line(text: str) -> str:
+    """Every table cell on a line of its own, blank lines between (some PDF text is so)."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['label']}\n\n{m['count']}\n\n{m['pct']}"
+
+    return _map_rows(text, row)

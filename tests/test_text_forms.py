@@ -48,6 +48,7 @@ TEXT_FORMS: dict[str, Callable[[str], str]] = {
     "wrapped_sentences": r.wrapped_sentences,
     "stacked_signals": r.stacked_signals,
     "page_footers": r.page_footers,
+    "one_cell_a_line": r.one_cell_a_line,
     "page_footers_wrapped": lambda t: r.page_footers(r.wrap_numbers_last(t)),
     "signals_apart": r.signals_apart,
     # Page breaks go in first: a break falls between rows, never inside one wrapped cell.

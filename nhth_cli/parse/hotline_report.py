@@ -47,6 +47,12 @@ _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
 # "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped.
 _FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
 _MARK_THEN_NA = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d{1,2})?\s*N/?A$", re.I)
+# One cell a line, as some PDF text comes out: a count alone, then its percent alone.
+_LONE_COUNT = re.compile(
+    r"^(?:\d[\d,]*|Fewer\s+than\s+(?:Three|3)(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d{1,2})?)$", re.I
+)
+_LONE_PCT = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|N/?A)$", re.I)
+_PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
 
 
 @dataclass
@@ -72,17 +78,21 @@ def join_withheld(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         line = Line(line.number, line.page, line.text.strip())
+        if not line.text:
+            continue
         if not out:
             out.append(line)
             continue
         prev_text = out[-1].text
-        if (_THREE_START.match(line.text) and _FEWER_OPEN.search(prev_text)) or (
-            _MARK_THEN_NA.match(line.text) and _FEWER_WHOLE.search(prev_text)
+        if (
+            (_THREE_START.match(line.text) and _FEWER_OPEN.search(prev_text))
+            or (_MARK_THEN_NA.match(line.text) and _FEWER_WHOLE.search(prev_text))
+            or (_LONE_PCT.match(line.text) and _LONE_COUNT.match(prev_text))
         ):
             prev = out.pop()
             line = Line(line.number, line.page, f"{prev.text} {line.text}")
         out.append(line)
-    return [line for line in out if line.text]
+    return out
 
 
 def _furniture(lines: list[Line]) -> frozenset[str]:
@@ -290,8 +300,8 @@ class _HotlineParser:
         if _NON_CUMULATIVE.match(text):
             self._finish_table()
             return True
-        if _PAGE_NUMBER.match(text):
-            return True  # every row has a percent: a number alone is a page number
+        if _PAGE_NUMBER.match(text) or _PCT_HEADING.match(text):
+            return True  # a page number (every row has a percent), or a column heading's half
         row = match_row(text)
         if row is not None:
             self._add_row(line, row.label, row.count, row.suppressed, row.pct)
