@@ -149,3 +149,29 @@ def test_unknown_labels_wrapped_below_their_numbers_stay_with_their_row() -> Non
         "Languages Referenced Fewer than Three Times",
         "Total",
     ]
+
+
+_COUNTS_ONLY = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT
+Maine State Report: 1/1/2018 – 12/31/2018
+
+TOP LABOR INDUSTRIES                        # OF CASES
+Domestic Work                                        6
+Agriculture²                                         3
+Industries Referenced Fewer than Three Times         2
+Health & Beauty Services                  Fewer than Three
+TOTAL # OF LABOR CASES                              11
+"""
+
+
+def test_a_table_without_a_percent_column_keeps_its_counts() -> None:
+    report = parse_document(_COUNTS_ONLY, "")
+    got = [(c.table, c.category, c.count, c.pct, c.suppressed) for c in report.cells]
+    assert got == [
+        ("top_labor_industries", "Domestic Work", 6, None, False),
+        ("top_labor_industries", "Agriculture", 3, None, False),
+        ("top_labor_industries", "Industries Referenced Fewer than Three Times", 2, None, False),
+        ("top_labor_industries", "Health & Beauty Services", None, None, True),
+        ("top_labor_industries", "Total", 11, None, False),
+    ]
+    assert report.cells[-1].is_total
+    assert any("top_labor_industries" in w for w in report.warnings)

@@ -22,6 +22,7 @@ from .rows import (
     is_prose,
     looks_like_row,
     match_heading,
+    match_count_row,
     match_row,
     strip_heading_marks,
 )
@@ -70,6 +71,7 @@ class _Table:
     rows: list[tuple[str, Line, Cell]] = field(default_factory=list)  # raw label, line, cell
     pending: list[Line] = field(default_factory=list)
     parent: str | None = None
+    counts_only: bool = False  # the heading has no percent column: rows are label and count
 
 
 def join_withheld(lines: list[Line]) -> list[Line]:
@@ -180,6 +182,11 @@ class _HotlineParser:
         )
         return table_id, 0
 
+    def _counts_only(self, i: int) -> bool:
+        """No `% OF` on the heading line at i, nor on the line after it."""
+        following = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        return "%" not in self.lines[i].text and not _PCT_HEADING.match(following)
+
     def _is_title_part(self, text: str) -> bool:
         return is_all_caps(text) and match_row(text) is None and not HEADING.match(text)
 
@@ -278,7 +285,7 @@ class _HotlineParser:
                 table_id, used = self._resolve_heading(i, heading["title"])
                 if self.table is None or self.table.id != table_id:
                     self._finish_table()
-                    self.table = _Table(table_id)
+                    self.table = _Table(table_id, counts_only=self._counts_only(i + used))
                 i += 1 + used
                 continue
             if self.table is not None and self._table_line(line):
@@ -303,6 +310,8 @@ class _HotlineParser:
         if _PAGE_NUMBER.match(text) or _PCT_HEADING.match(text):
             return True  # a page number (every row has a percent), or a column heading's half
         row = match_row(text)
+        if row is None and table.counts_only:
+            row = match_count_row(text)
         if row is not None:
             self._add_row(line, row.label, row.count, row.suppressed, row.pct)
             if fold(clean_label(table.rows[-1][0])).startswith("TOTAL"):

@@ -18,6 +18,12 @@ ROW = re.compile(
     rf"\s+(?P<pct>{PCT})\s*$",
     re.I,
 )
+# A row of a table printed without a percent column: label, then a count.
+COUNT_ROW = re.compile(
+    rf"^(?P<label>\S.*?)\s+"
+    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*[{FOOTNOTE_CHARS}]+|\s*\d{{1,2}})?)\s*$",
+    re.I,
+)
 # A column heading: "# OF CALLS  % OF CALLS", perhaps after the table's title.
 # A total row's label ("TOTAL # OF CASES") is no heading, even alone on its line.
 HEADING = re.compile(
@@ -68,6 +74,16 @@ def match_row(text: str) -> RowMatch | None:
 
 
 @lru_cache(maxsize=2048)
+def match_count_row(text: str) -> RowMatch | None:
+    """A row of a count-only table ("Domestic Work  12"); its percent is empty."""
+    if len(text) > MAX_ROW_CHARS:
+        return None
+    m = COUNT_ROW.match(text)
+    if m is None:
+        return None
+    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, "")
+
+
 def looks_like_row(text: str) -> bool:
     """A label then numbers ("Referral  5  2.5%", "Female: 3"), not a sentence ending in a year."""
     if len(text) > MAX_ROW_CHARS:
