@@ -21,8 +21,8 @@ from .rows import (
     is_all_caps,
     is_prose,
     looks_like_row,
-    match_heading,
     match_count_row,
+    match_heading,
     match_row,
     strip_heading_marks,
 )
