@@ -301,41 +301,11 @@ def write_partitioned(
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
-def summary_chunks(report: ValidationReport) -> Iterator[bytes]:
-    """`report.to_json()` in pieces, a few thousand findings each: the same bytes, without
-    holding the whole text (tens of MB at 10,000 reports) several times over."""
-    import json
-    from dataclasses import fields
-
-    from .checks import Finding
-
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    names = tuple(f.name for f in fields(Finding))
-    head = {
-        "nhth_version": __version__,
-        "valid": report.valid,
-        "files": [f.to_dict() for f in report.files],
-        "findings": [],
-        "summary": report.summary(),
-    }
-    before, after = json.dumps(head, indent=2, ensure_ascii=False).split('"findings": []', 1)
-    findings = report.findings
-    yield (before + '"findings": ' + ("[\n    " if findings else "[]")).encode()
-    step = 4096
-    for start in range(0, len(findings), step):
-        rows = ",\n    ".join(
-            encode(dict(zip(names, [getattr(f, n) for n in names], strict=True)))
-            for f in findings[start : start + step]
-        )
-        yield ((",\n    " if start else "") + rows).encode()
-    yield (("\n  ]" if findings else "") + after + "\n").encode()
-
-
 def write_summary(report: ValidationReport, path: Path) -> None:
     """The validation summary JSON (`report.to_json()`), written a piece at a time."""
     try:
         with atomic_file(path) as fh:
-            for chunk in summary_chunks(report):
+            for chunk in report.json_chunks():
                 fh.write(chunk)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -117,8 +117,12 @@ class ValidationReport:
         }
 
     def to_json(self) -> bytes:
-        """The summary, indented, one finding per line. json.dumps(indent=...) runs the pure
-        Python encoder; each finding is encoded by the C encoder instead (same JSON value)."""
+        return b"".join(self.json_chunks())
+
+    def json_chunks(self, step: int = 4096) -> Iterator[bytes]:
+        """The summary JSON in pieces of `step` findings, one finding per line, so that it is
+        never held whole. json.dumps(indent=...) runs the pure-Python encoder; each finding is
+        encoded by the C encoder instead (the same JSON value)."""
         encode = json.JSONEncoder(ensure_ascii=False).encode
         head = {
             "nhth_version": __version__,
@@ -127,15 +131,17 @@ class ValidationReport:
             "findings": [],
             "summary": self.summary(),
         }
-        text = json.dumps(head, indent=2, ensure_ascii=False)
-        names = _FINDING_FIELDS
-        rows = ",\n    ".join(
-            encode(dict(zip(names, [getattr(f, n) for n in names], strict=True)))
-            for f in self.findings
-        )
-        findings = f"[\n    {rows}\n  ]" if rows else "[]"
-        text = text.replace('"findings": []', f'"findings": {findings}', 1)
-        return (text + "\n").encode("utf-8")
+        before, after = json.dumps(head, indent=2, ensure_ascii=False).split('"findings": []', 1)
+        findings = self.findings
+        yield (before + '"findings": ' + ("[\n    " if findings else "[]")).encode()
+        for start in range(0, len(findings), step):
+            rows = ",\n    ".join(
+                encode(dict(zip(_FINDING_FIELDS, [getattr(f, n) for n in _FINDING_FIELDS],
+                                strict=True)))
+                for f in findings[start : start + step]
+            )  # fmt: skip
+            yield ((",\n    " if start else "") + rows).encode()
+        yield (("\n  ]" if findings else "") + after + "\n").encode()
 
 
 def make_report(
