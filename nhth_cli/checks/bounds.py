@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .frame import GROUP, Frame, Group, Key, finding, grouped
+from .frame import GROUP, Frame, Group, Key, finding
+from .groups import grouped, lit
 from .report import Finding
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ COLUMNS = ["source", "table", "category", "count", "suppressed", "count_min", "c
 
 def consistent(rows: pa.Table) -> pa.ChunkedArray:
     """Per row: its count and bounds agree with its suppressed flag (a null anywhere: False)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     def all_of(*conditions: Any) -> Any:
@@ -27,8 +29,8 @@ def consistent(rows: pa.Table) -> pa.ChunkedArray:
     withheld = all_of(
         rows["suppressed"],
         pc.is_null(rows["count"]),
-        pc.equal(rows["count_min"], SUPPRESSED_MIN),
-        pc.equal(rows["count_max"], SUPPRESSED_MAX),
+        pc.equal(rows["count_min"], lit(SUPPRESSED_MIN, pa.int64())),
+        pc.equal(rows["count_max"], lit(SUPPRESSED_MAX, pa.int64())),
     )
     printed = all_of(
         pc.invert(rows["suppressed"]),
@@ -36,7 +38,7 @@ def consistent(rows: pa.Table) -> pa.ChunkedArray:
         pc.equal(rows["count_min"], rows["count"]),
         pc.equal(rows["count_max"], rows["count"]),
     )
-    return pc.fill_null(pc.or_kleene(withheld, printed), False)
+    return pc.fill_null(pc.or_kleene(withheld, printed), lit(False, pa.bool_()))
 
 
 def problem(row: dict[str, Any]) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .bounds import suppressed_bounds
-from .frame import SOURCE_KEYS, Frame, Source, grouped, prepare
+from .frame import SOURCE_KEYS, Frame, Source, prepare
+from .groups import grouped
 from .report import FileSummary, Finding
 from .reports import cross_table_total, duplicate_findings, duplicate_report
 from .shares import count_within_total, pct_matches_count

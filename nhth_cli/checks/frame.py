@@ -1,17 +1,18 @@
 """What the checks read: the rows, grouped by (source, table), with each group's role and base.
 
-Everything here is computed once per validation with grouped Arrow operations; the checks then
+Everything here is computed once per validation with grouped steps (checks/groups.py); the checks then
 read per-group facts from `Frame.groups` and row-level columns from `Frame.rows`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..tables import BY_ID, HOTLINE, TABLES
+from .groups import group_ids, grouped, lit
 from .report import Finding, Status
 
 if TYPE_CHECKING:
@@ -111,22 +112,15 @@ def span(lo: float, hi: float) -> float | int | str:
     return lo if lo == hi else f"{lo}..{hi}"
 
 
-def grouped(table: pa.Table, keys: Sequence[str], aggs: list[tuple[str, str]]) -> dict[Any, Any]:
-    """Given rows, their aggregates per key (a tuple of key values) as dicts."""
-    out: dict[Any, Any] = {}
-    for row in table.group_by(list(keys), use_threads=False).aggregate(aggs).to_pylist():
-        out[tuple(row[k] for k in keys)] = row
-    return out
-
-
 def decimals(pct: pa.ChunkedArray) -> pa.Array:
     """How many decimals each printed percent has (24.6 -> 1, 100.0 -> 0); null for no percent."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    places = pc.if_else(pc.is_null(pct), None, MAX_DECIMALS)
+    places = pc.if_else(pc.is_null(pct), lit(None, pa.int64()), lit(MAX_DECIMALS, pa.int64()))
     for n in range(MAX_DECIMALS - 1, -1, -1):  # the fewest decimals that print it exactly
-        exact = pc.less(pc.abs(pc.subtract(pc.round(pct, n), pct)), 1e-6)
-        places = pc.if_else(exact, n, places)
+        exact = pc.less(pc.abs(pc.subtract(pc.round(pct, n), pct)), lit(1e-6, pa.float64()))
+        places = pc.if_else(exact, lit(n, pa.int64()), places)
     return places
 
 
@@ -151,7 +145,10 @@ def quantities(
         for (source, table_id), total in totals.items()
         if total is not None
     }
-    in_summary = pc.and_(pc.equal(table["table"], "summary"), pc.is_valid(table["count"]))
+    import pyarrow as pa
+
+    summary = lit("summary", pa.string())
+    in_summary = pc.and_(pc.equal(table["table"], summary), pc.is_valid(table["count"]))
     for row in table.filter(in_summary).select(["source", "category", "count"]).to_pylist():
         printed.setdefault((row["source"], "summary", row["category"]), row["count"])
     out: dict[tuple[str, str], list[tuple[str, int]]] = {}
@@ -208,21 +205,26 @@ def _group_of(
     )  # fmt: skip
 
 
-def _with_group_columns(table: pa.Table, groups: Iterable[Group]) -> pa.Table:
-    """Each row joined with its group's role, base and half unit."""
+def _with_group_columns(table: pa.Table, groups: dict[Key, Group]) -> pa.Table:
+    """Each row with its group's role, base and half unit, in the rows' order."""
+    import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    gs = list(groups)
-    meta = pa.table(
-        {
-            "source": pa.array([g.source for g in gs], pa.string()),
-            "table": pa.array([g.table for g in gs], pa.string()),
-            "role": pa.array([g.role for g in gs], pa.string()),
-            "base": pa.array([g.base for g in gs], pa.int64()),
-            "half_unit": pa.array([g.half_unit for g in gs], pa.float64()),
-        }
-    )
-    return table.join(meta, keys=list(GROUP), join_type="left outer", use_threads=False)
+    from ..assemble import _floats, _ints, _strings
+
+    ids, keys_of = group_ids(table, GROUP)
+    gs = [groups[(key[0], key[1])] for key in keys_of]
+    # Per row, its group's number as an Arrow index array (no pa.array(): it imports pandas).
+    index = pa.Array.from_buffers(pa.int64(), len(ids), [None, pa.py_buffer(ids.astype(np.int64))])
+    columns = {
+        "role": _strings([g.role for g in gs]),
+        "base": _ints("q", [g.base for g in gs], pa.int64()),
+        "half_unit": _floats([g.half_unit for g in gs]),
+    }
+    for name, per_group in columns.items():
+        table = table.append_column(name, pc.take(per_group, index))
+    return table
 
 
 def prepare(table: pa.Table) -> Frame:
@@ -242,4 +244,4 @@ def prepare(table: pa.Table) -> Frame:
         key: _group_of(sources[key[0]], row, totals.get(key), half_units.get(key[0]), found)
         for key, row in stats.items()
     }
-    return Frame(table, _with_group_columns(table, groups.values()), sources, groups, found)
+    return Frame(table, _with_group_columns(table, groups), sources, groups, found)

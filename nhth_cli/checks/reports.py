@@ -49,10 +49,11 @@ def cross_finding(g: Group, quantity: str, expected: int, value: int, printed: s
 
 def data_rows(table: pa.Table, sources: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """Some sources' rows in printed order, without where they were read (one pass)."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    rows = table.filter(pc.is_in(table["source"], value_set=pa.array(sources, pa.string())))
+    from ..assemble import _strings
+
+    rows = table.filter(pc.is_in(table["source"], value_set=_strings(list(sources))))
     rows = rows.sort_by([("source", "ascending"), ("line", "ascending")])  # a stable sort
     out: dict[str, list[dict[str, Any]]] = {s: [] for s in sources}
     kept = [c for c in rows.column_names if c not in WHERE_READ]

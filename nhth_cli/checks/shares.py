@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .frame import GROUP, SLACK, Frame, Group, Key, finding, grouped, span
+from .frame import GROUP, SLACK, Frame, Group, Key, finding, span
+from .groups import grouped, lit
 from .report import Finding
 
 if TYPE_CHECKING:
@@ -23,10 +24,12 @@ def _rows_of(rows: pa.Table, roles: tuple[str, ...], extra: pa.ChunkedArray | No
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    keep = pc.is_in(rows["role"], value_set=pa.array(roles, pa.string()))
+    from ..assemble import _strings
+
+    keep = pc.is_in(rows["role"], value_set=_strings(list(roles)))
     if extra is not None:
         keep = pc.and_kleene(keep, extra)
-    return rows.filter(pc.fill_null(keep, False))
+    return rows.filter(pc.fill_null(keep, lit(False, pa.bool_())))
 
 
 def _share(rows: pa.Table, column: str) -> pa.ChunkedArray:
@@ -35,7 +38,8 @@ def _share(rows: pa.Table, column: str) -> pa.ChunkedArray:
     import pyarrow.compute as pc
 
     counts = pc.cast(rows[column], pa.float64())
-    return pc.divide(pc.multiply(counts, 100.0), pc.cast(rows["base"], pa.float64()))
+    hundred = lit(100.0, pa.float64())
+    return pc.divide(pc.multiply(counts, hundred), pc.cast(rows["base"], pa.float64()))
 
 
 def per_group(
@@ -67,12 +71,13 @@ def per_group(
 
 def pct_mismatches(rows: pa.Table) -> pa.Table:
     """Rows whose printed pct is further than rounding from 100 * count / base."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    tol = pc.add(rows["half_unit"], SLACK)
+    tol = pc.add(rows["half_unit"], lit(SLACK, pa.float64()))
     above = pc.greater_equal(rows["pct"], pc.subtract(_share(rows, "count_min"), tol))
     below = pc.less_equal(rows["pct"], pc.add(_share(rows, "count_max"), tol))
-    ok = pc.fill_null(pc.and_kleene(above, below), False)
+    ok = pc.fill_null(pc.and_kleene(above, below), lit(False, pa.bool_()))
     return rows.filter(pc.and_(pc.is_valid(rows["base"]), pc.invert(ok)))
 
 
@@ -111,11 +116,13 @@ def pct_match_pass(g: Group) -> Finding:
 
 def count_within_total(frame: Frame) -> list[Finding]:
     """Rows of a demographic table count cases: none can exceed the report's case total."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     checked = _rows_of(frame.rows, ("share",), None)
     # A suppressed row (0..2) fails only when even its lower bound exceeds the total.
-    over = pc.fill_null(pc.greater(checked["count_min"], checked["base"]), False)
+    over = pc.greater(checked["count_min"], checked["base"])
+    over = pc.fill_null(over, lit(False, pa.bool_()))
     return per_group(
         frame, checked, checked.filter(over), "count_within_total",
         over_total_finding, within_total_pass,

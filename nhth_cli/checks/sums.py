@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .frame import GROUP, SLACK, Frame, Group, finding, grouped, span
+from .frame import GROUP, SLACK, Frame, Group, finding, span
+from .groups import grouped, lit
 from .report import Finding
 
 if TYPE_CHECKING:
@@ -17,13 +18,15 @@ if TYPE_CHECKING:
 
 def top_level(rows: pa.Table) -> pa.Table:
     """The rows of cumulative tables that add up to the Total: no parent, not the Total."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
+    cumulative = lit("cumulative", pa.string())
     keep = pc.and_kleene(
-        pc.and_kleene(pc.equal(rows["role"], "cumulative"), pc.is_null(rows["parent"])),
+        pc.and_kleene(pc.equal(rows["role"], cumulative), pc.is_null(rows["parent"])),
         pc.invert(rows["is_total"]),
     )
-    return rows.filter(pc.fill_null(keep, False))
+    return rows.filter(pc.fill_null(keep, lit(False, pa.bool_())))
 
 
 # -- total_sum ------------------------------------------------------------------------------
@@ -70,8 +73,9 @@ def pct_bounds(rows: pa.Table) -> pa.Table:
 
     def share(column: str, fallback: float) -> pa.ChunkedArray:
         # A row without a printed pct (suppressed) enters with its count bounds.
-        computed = pc.divide(pc.multiply(pc.cast(rows[column], pa.float64()), 100.0), base)
-        return pc.coalesce(rows["pct"], computed, pa.scalar(fallback))
+        hundred = lit(100.0, pa.float64())
+        computed = pc.divide(pc.multiply(pc.cast(rows[column], pa.float64()), hundred), base)
+        return pc.coalesce(rows["pct"], computed, lit(fallback, pa.float64()))
 
     return pa.table(
         {
@@ -113,14 +117,16 @@ def pct_sum_finding(g: Group, row: dict[str, Any]) -> Finding:
 
 def children_sum(frame: Frame) -> list[Finding]:
     """Nested rows of a cumulative table (venues under Sex) against their parent's count."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     rows = frame.rows
+    cumulative = lit("cumulative", pa.string())
     is_child = pc.and_kleene(
-        pc.and_kleene(pc.equal(rows["role"], "cumulative"), pc.is_valid(rows["parent"])),
+        pc.and_kleene(pc.equal(rows["role"], cumulative), pc.is_valid(rows["parent"])),
         pc.invert(rows["is_total"]),
     )
-    children = rows.filter(pc.fill_null(is_child, False))
+    children = rows.filter(pc.fill_null(is_child, lit(False, pa.bool_())))
     sums = grouped(children, [*GROUP, "parent"], [("count_min", "sum"), ("count_max", "sum")])
     parents = grouped(
         top_level(rows),
