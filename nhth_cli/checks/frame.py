@@ -1,7 +1,7 @@
 """What the checks read: the rows, grouped by (source, table), with each group's role and base.
 
-Everything here is computed once per validation with grouped steps (checks/groups.py); the checks then
-read per-group facts from `Frame.groups` and row-level columns from `Frame.rows`.
+Everything here is computed once per slice of rows with grouped steps (checks/groups.py); the
+checks then read per-group facts from `Frame.groups` and row-level columns from `Frame.rows`.
 """
 
 from __future__ import annotations
