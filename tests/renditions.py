@@ -265,3 +265,17 @@ def one_cell_a_line(text: str) -> str:
         return f"{m['label']}\n\n{m['count']}\n\n{m['pct']}"
 
     return _map_rows(text, row)
+
+
+def header_on_one_line(text: str) -> str:
+    """The two page-header lines printed side by side, as a two-column page header comes out."""
+    title = "NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT"
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].lstrip("\f") == title and "State Report:" in line:
+            out[-1] = f"{out[-1]}      {line.strip()}"
+        elif out and out[-1].lstrip("\f") == title and not line.strip():
+            continue  # the blank line between the two header lines in the seed
+        else:
+            out.append(line)
+    return "\n".join(out)

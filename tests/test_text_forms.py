@@ -49,6 +49,8 @@ TEXT_FORMS: dict[str, Callable[[str], str]] = {
     "stacked_signals": r.stacked_signals,
     "page_footers": r.page_footers,
     "one_cell_a_line": r.one_cell_a_line,
+    "header_on_one_line": r.header_on_one_line,
+    "header_on_one_line_page_breaks": lambda t: r.header_on_one_line(r.page_breaks(t)),
     "page_footers_wrapped": lambda t: r.page_footers(r.wrap_numbers_last(t)),
     "signals_apart": r.signals_apart,
     # Page breaks go in first: a break falls between rows, never inside one wrapped cell.

@@ -13,8 +13,9 @@ from .hotline_report import parse_hotline_report
 from .lines import Line, split_lines
 from .state_profile import parse_state_profile
 
+# The title starts a line, or a column of it ("DATA REPORT      Connecticut State Report: ...").
 _TITLE = re.compile(
-    r"^(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat\b|"
+    r"(?:^|(?<=\s\s))(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat\b|"
     r"\s(?:State|Territory|Commonwealth|District|National|Country) Report\b)",
 )
 # What a title line must hold for _TITLE to match it: a cheap test before the costly pattern.
@@ -43,7 +44,7 @@ def find_jurisdiction(
     """Title first, else body, else file name; a disagreement is a warning."""
     title = next(
         (j for line in lines[:80]
-         if _TITLE_WORDS.search(line.text) and (m := _TITLE.match(line.text))
+         if _TITLE_WORDS.search(line.text) and (m := _TITLE.search(line.text.strip()))
          and (j := jurisdictions.match_name(m["name"])) is not None),
         None,
     )  # fmt: skip

@@ -37,7 +37,7 @@ ROW_LIKE = re.compile(
 )
 PAGE_FURNITURE = re.compile(
     r"^(?:NATIONAL HUMAN TRAFFICKING HOTLINE(?: DATA REPORT)?"
-    r"|.{2,60}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?"
+    r"|.{2,120}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?"
     r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888)$",
     re.I,
 )
