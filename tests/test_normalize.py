@@ -132,8 +132,8 @@ def test_body_then_file_name() -> None:
 
 
 def test_title_in_a_column_of_the_page_header() -> None:
-    header = "NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT      Ohio State Report: 1/1/2017 – 12/31/2017"
-    text = _report(header, "In Iowa, a total of 4 unique cases were reported.")
+    header = "NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT      Ohio State Report: 1/1/2017"
+    text = _report(header + " – 12/31/2017", "In Iowa, a total of 4 unique cases were reported.")
     report = parse_document(text, "")
     assert report.jurisdiction == j.by_code("OH")
     assert any("Iowa" in w for w in report.warnings)

@@ -15,7 +15,8 @@ from .state_profile import parse_state_profile
 
 # The title starts a line, or a column of it ("DATA REPORT      Connecticut State Report: ...").
 _TITLE = re.compile(
-    r"(?:^|(?<=\s\s))(?P<name>[A-Z][A-Za-z.,' ]{1,60}?)\s*(?::\s*Efforts to Combat\b|"
+    r"(?:^|(?<=\s\s))(?P<name>[A-Z][A-Za-z.,']*(?: [A-Za-z.,']+){0,6}?)"
+    r"\s*(?::\s*Efforts to Combat\b|"
     r"\s(?:State|Territory|Commonwealth|District|National|Country) Report\b)",
 )
 # What a title line must hold for _TITLE to match it: a cheap test before the costly pattern.
