@@ -68,8 +68,7 @@ def convert_bytes(data: bytes, source: str) -> FileResult:
     except NotAReportError as exc:
         return FileResult(source, digest, "skipped", str(exc))
     except InputError as exc:
-        status = "skipped" if str(exc).startswith("binary data") else "error"
-        return FileResult(source, digest, status, str(exc))  # type: ignore[arg-type]
+        return FileResult(source, digest, "error", str(exc))
     if not report.cells:
         return FileResult(source, digest, "skipped", "no table rows found", report)
     return FileResult(source, digest, "parsed", None, report)

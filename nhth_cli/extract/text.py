@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import InputError
+from ..errors import NotAReportError
 
 # Control bytes that never occur in a text report (tab, newlines and form feed do).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -50,7 +50,7 @@ def decode_text(data: bytes) -> str:
         text = data.decode("utf-16", errors="replace")
     else:
         if _looks_binary(data):
-            raise InputError("binary data, not text")
+            raise NotAReportError("binary data, not text")  # skipped, as SPEC.md says
         # Each byte that is not UTF-8 is read as Windows-1252: a Windows-1252 file decodes as
         # such, and a UTF-8 file with a few bad bytes keeps its UTF-8 characters.
         text = data.decode("utf-8", errors=_ERRORS)
