@@ -81,17 +81,28 @@ def _emit(row: _Row, out: dict[int, Line]) -> None:
     out[at.number] = Line(at.number, at.page, text)
 
 
+def _numbers_only(text: str) -> bool:
+    """A line that starts in a number column and holds only counts' pieces and percents."""
+    if len(text) <= _MIN_COLUMN or not text[:_MIN_COLUMN].isspace():
+        return False
+    return all(_kind(col, cell) != "label" for col, cell in _cells(text))
+
+
 def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
     """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
-    # Every wrapped group has a line that starts in a number column (a count's half, or a
-    # percent alone): text without such lines (tab-separated, PDF text) has nothing to rejoin.
-    if not any(len(ln.text) > _MIN_COLUMN and ln.text[:_MIN_COLUMN].isspace() for ln in lines):
+    # Every wrapped group has a line that starts in a number column and holds only pieces of
+    # numbers (a count's half, a percent alone); groups span at most two lines either side.
+    near: set[int] = set()
+    for i, line in enumerate(lines):
+        if _numbers_only(line.text):
+            near.update(range(i - 2, i + 3))
+    if not near:
         return lines
     out = {line.number: line for line in lines}
     row = _Row()
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text
-        if not text.strip() or match_row(text.strip()) is not None:
+        if i not in near or not text.strip() or match_row(text.strip()) is not None:
             _emit(row, out)
             row = _Row()
             continue
