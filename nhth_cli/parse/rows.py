@@ -63,25 +63,24 @@ class RowMatch:
 MAX_ROW_CHARS = 400
 
 
-@lru_cache(maxsize=2048)
-def match_row(text: str) -> RowMatch | None:
-    if len(text) > MAX_ROW_CHARS:
-        return None
-    m = ROW.match(text)
+def _row(pattern: re.Pattern[str], text: str) -> RowMatch | None:
+    m = pattern.match(text) if len(text) <= MAX_ROW_CHARS else None
     if m is None:
         return None
-    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, m["pct"])
+    pct = m.groupdict().get("pct") or ""
+    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, pct)
+
+
+@lru_cache(maxsize=2048)
+def match_row(text: str) -> RowMatch | None:
+    """A table row: label, count (or a withheld count), percent."""
+    return _row(ROW, text)
 
 
 @lru_cache(maxsize=2048)
 def match_count_row(text: str) -> RowMatch | None:
     """A row of a count-only table ("Domestic Work  12"); its percent is empty."""
-    if len(text) > MAX_ROW_CHARS:
-        return None
-    m = COUNT_ROW.match(text)
-    if m is None:
-        return None
-    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, "")
+    return _row(COUNT_ROW, text)
 
 
 def looks_like_row(text: str) -> bool:
