@@ -135,6 +135,16 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
+@contextlib.contextmanager
+def output_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """`atomic_file`, with the operating system's errors as one-line OutputErrors."""
+    try:
+        with atomic_file(Path(path)) as fh:
+            yield fh
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+
+
 def with_metadata(table: pa.Table, metadata: Mapping[str, str] | None = None) -> pa.Table:
     """The table with each SPEC.md column's description as field metadata, and file metadata."""
     import pyarrow as pa
@@ -207,45 +217,23 @@ def write_table(
     """Write rows to `output` (`-` for stdout) in `fmt`, atomically for files.
 
     Parquet carries the column descriptions as field metadata and `metadata` as file metadata.
-    Rows given as a `RowSink` are written a batch at a time (the same bytes as its table), unless
-    they fit in one Parquet row group.
+    Rows given as a `RowSink` are written a batch at a time (the same bytes as its table).
     """
     import pyarrow as pa
 
-    if not isinstance(table, pa.Table):
-        if fmt == "parquet" and table.rows <= ROW_GROUP_ROWS:
-            table = table.table()  # one row group: as small as one batch, written at once
+    def write(fh: IO[bytes]) -> None:
+        if not isinstance(table, pa.Table):
+            _write_sink(table, fh, fmt, metadata)
         else:
-            _write_rows(table, output, fmt, metadata)
-            return
-    write = _writer(fmt)
-    if fmt == "parquet":
-        table = with_metadata(table, metadata)
+            _writer(fmt)(with_metadata(table, metadata) if fmt == "parquet" else table, fh)
+
     if output == "-":
         check_stdout(fmt)
-        write(table, sys.stdout.buffer)
+        write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    try:
-        with atomic_file(Path(output)) as fh:
-            write(table, fh)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
-
-
-def _write_rows(
-    sink: RowSink, output: str, fmt: str, metadata: Mapping[str, str] | None = None
-) -> None:
-    if output == "-":
-        check_stdout(fmt)
-        _write_sink(sink, sys.stdout.buffer, fmt, metadata)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        with atomic_file(Path(output)) as fh:
-            _write_sink(sink, fh, fmt, metadata)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
+    with output_file(output) as fh:
+        write(fh)
 
 
 def write_partitioned(
@@ -303,20 +291,14 @@ def write_partitioned(
 
 def write_summary(report: ValidationReport, path: Path) -> None:
     """The validation summary JSON (`report.to_json()`), written a piece at a time."""
-    try:
-        with atomic_file(path) as fh:
-            for chunk in report.json_chunks():
-                fh.write(chunk)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    with output_file(path) as fh:
+        for chunk in report.json_chunks():
+            fh.write(chunk)
 
 
 def write_bytes(data: bytes, path: Path) -> None:
-    try:
-        with atomic_file(path) as fh:
-            fh.write(data)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    with output_file(path) as fh:
+        fh.write(data)
 
 
 def check_output(

@@ -251,7 +251,7 @@ def test_interrupted_cli_run_keeps_old_outputs(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pq, "write_table", interrupted)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", interrupted)  # rows are streamed
     result = CliRunner().invoke(app, ["convert", str(SAMPLES), str(out)])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
