@@ -16,7 +16,14 @@ class InputError(NhthError):
 
 
 class NotAReportError(NhthError):
-    """The document holds no hotline statistics; it is skipped, not an error."""
+    """The document holds no hotline statistics; it is skipped, not an error.
+
+    `kind` names the report kind when the document was recognised as one but still could not
+    be read (no jurisdiction, no period)."""
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class OutputError(NhthError):

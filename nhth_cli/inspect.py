@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .discover import InputFile
-from .errors import NhthError, UsageError
+from .errors import UsageError
 from .records import Cell, FileResult, FileStatus, Jurisdiction, LooseLine, Period, Settings
 from .tables import BY_ID
 
@@ -123,25 +123,14 @@ def group_tables(cells: tuple[Cell, ...]) -> tuple[InspectedTable, ...]:
     return tuple(InspectedTable(table_id, tuple(rows)) for table_id, rows in grouped.items())
 
 
-def _kind_of_unparsed(path: Path, settings: Settings) -> str | None:
-    """For a document skipped after it was recognised (no jurisdiction, no period): its kind."""
-    from .classify import classify
-    from .extract.document import document_text
-    from .extract.read import read_bytes
-
-    try:
-        return classify(document_text(read_bytes(path, settings.max_bytes))).kind
-    except NhthError:
-        return None
-
-
-def from_result(result: FileResult, kind: str | None = None) -> Inspection:
+def from_result(result: FileResult) -> Inspection:
     """Given one file's conversion result, its inspection."""
     rep = result.report
     if rep is None:
         return Inspection(
-            result.source, result.status, result.reason, result.sha256, kind, None, None, (), (), ()
-        )
+            result.source, result.status, result.reason, result.sha256, result.kind,
+            None, None, (), (), (),
+        )  # fmt: skip
     return Inspection(
         result.source, result.status, result.reason, result.sha256, rep.report,
         rep.jurisdiction, rep.period, group_tables(rep.cells), rep.warnings, rep.loose_lines,
@@ -162,8 +151,4 @@ def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None)
         raise UsageError(f"{path}: no such file")
     if target.is_dir():
         raise UsageError(f"{path}: is a folder; inspect reads one file")
-    result = convert_file(InputFile(target, os.fspath(path)), settings)
-    kind = None
-    if result.report is None and result.status == "skipped":
-        kind = _kind_of_unparsed(target, settings)
-    return from_result(result, kind)
+    return from_result(convert_file(InputFile(target, os.fspath(path)), settings))

@@ -66,7 +66,7 @@ def convert_bytes(data: bytes, source: str) -> FileResult:
         text = document_text(data)
         report = parse_document(text, Path(source).stem)
     except NotAReportError as exc:
-        return FileResult(source, digest, "skipped", str(exc))
+        return FileResult(source, digest, "skipped", str(exc), kind=exc.kind)
     except InputError as exc:
         return FileResult(source, digest, "error", str(exc))
     if not report.cells:

@@ -82,6 +82,8 @@ class FileResult:
     report: ParsedReport | None = field(default=None, repr=False)
     # Rows read, when the cells were dropped after their rows went into Arrow (`light()`).
     row_count: int | None = field(default=None, repr=False)
+    # The report kind of a document recognised as a report but skipped (no jurisdiction...).
+    kind: str | None = None
 
     @property
     def rows(self) -> int:

@@ -142,3 +142,16 @@ def test_missing_file_and_folder_are_bad_usage(tmp_path: Path) -> None:
         assert str(target) in line and reason in line
         with pytest.raises(UsageError):
             inspect_file(target)
+
+
+def test_a_recognised_report_without_a_period_keeps_its_kind(tmp_path: Path) -> None:
+    text = (
+        "NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT\nOhio State Report\n"
+        "CALLER TYPE\t# OF CALLS\t% OF CALLS\nStudent\t4\t100.0%\nTOTAL # OF CALLS\t4\t100.0%\n"
+    )
+    path = tmp_path / "ohio.txt"
+    path.write_text(text, encoding="utf-8")
+    insp = inspect_file(path)
+    assert (insp.status, insp.reason, insp.kind) == (
+        "skipped", "no reporting period found", "hotline_report",
+    )  # fmt: skip

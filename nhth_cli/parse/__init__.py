@@ -73,10 +73,10 @@ def parse_document(text: str, file_stem: str = "") -> ParsedReport:
     lines = split_lines(text)
     jurisdiction, warnings = find_jurisdiction(lines, text, file_stem)
     if jurisdiction is None:
-        raise NotAReportError("no jurisdiction found in title, text or file name")
+        raise NotAReportError("no jurisdiction found in title, text or file name", kind.kind)
     period = find_period(" ".join(text.split()))
     if period is None:
-        raise NotAReportError("no reporting period found")
+        raise NotAReportError("no reporting period found", kind.kind)
     if kind.kind == "hotline_report":
         hot = parse_hotline_report(lines)
         return ParsedReport(
