@@ -19,18 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalize.labels import FOOTNOTE_CHARS
 from .lines import Line
-from .rows import match_row
+from .rows import MARK, PCT_CELL, WITHHELD_CELL, match_row
 
 # Cells sit apart from the label column; a label's own text starts near the margin.
 _MIN_COLUMN = 20
-_PCT = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|N/?A)$", re.I)
-_MARK = rf"(?:[{FOOTNOTE_CHARS}]+|\d{{1,2}})"
 # A piece of a count: a number, or a part of "Fewer than Three" with its footnote mark.
-_COUNT_START = re.compile(rf"^(?:\d[\d,]*|Fewer(?:\s+than(?:\s+(?:Three|3){_MARK}?)?)?)$", re.I)
-_COUNT_REST = re.compile(rf"^(?:(?:than\s+)?(?:Three|3){_MARK}?|{_MARK})$", re.I)
-_WITHHELD_DONE = re.compile(rf"^Fewer\s+than\s+(?:Three|3)(?:\s*{_MARK})?$", re.I)
+_COUNT_START = re.compile(rf"^(?:\d[\d,]*|Fewer(?:\s+than(?:\s+(?:Three|3){MARK}?)?)?)$", re.I)
+_COUNT_REST = re.compile(rf"^(?:(?:than\s+)?(?:Three|3){MARK}?|{MARK})$", re.I)
 
 
 @dataclass
@@ -48,7 +44,7 @@ class _Row:
     @property
     def count_done(self) -> bool:
         text = self.count_text
-        return bool(text) and (text[0].isdigit() or _WITHHELD_DONE.match(text) is not None)
+        return bool(text) and (text[0].isdigit() or WITHHELD_CELL.match(text) is not None)
 
     @property
     def complete(self) -> bool:
@@ -61,7 +57,7 @@ def _cells(text: str) -> list[tuple[int, str]]:
 
 
 def _kind(column: int, cell: str) -> str:
-    if column >= _MIN_COLUMN and _PCT.match(cell):
+    if column >= _MIN_COLUMN and PCT_CELL.match(cell):
         return "pct"
     if column >= _MIN_COLUMN and (_COUNT_START.match(cell) or _COUNT_REST.match(cell)):
         return "count"
@@ -121,7 +117,7 @@ def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
         starts = any((k == "count" and not _COUNT_REST.match(c)) or k == "pct" for k, c in cells)
         # A mark after a complete row belongs to it only if the count takes it ("Three" + "10").
         extra = " ".join(c for k, c in cells if k == "count")
-        takes_mark = kinds == {"count"} and _WITHHELD_DONE.match(f"{row.count_text} {extra}")
+        takes_mark = kinds == {"count"} and WITHHELD_CELL.match(f"{row.count_text} {extra}")
         if row.complete and (starts or not takes_mark):
             _emit(row, out)
             row = _Row()

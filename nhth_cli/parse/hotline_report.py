@@ -13,8 +13,11 @@ from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_cells
 from .lines import Line
 from .rows import (
+    COUNT_CELL,
     HEADING,
+    MARK,
     PAGE_FURNITURE,
+    PCT_CELL,
     FlowText,
     ends_open,
     heading_key,
@@ -47,12 +50,7 @@ _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
 # "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped.
 _FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
-_MARK_THEN_NA = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d{1,2})?\s*N/?A$", re.I)
-# One cell a line, as some PDF text comes out: a count alone, then its percent alone.
-_LONE_COUNT = re.compile(
-    r"^(?:\d[\d,]*|Fewer\s+than\s+(?:Three|3)(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d{1,2})?)$", re.I
-)
-_LONE_PCT = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|N/?A)$", re.I)
+_MARK_THEN_NA = re.compile(rf"^{MARK}?\s*N/?A$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
 
 
@@ -89,7 +87,7 @@ def join_withheld(lines: list[Line]) -> list[Line]:
         if (
             (_THREE_START.match(line.text) and _FEWER_OPEN.search(prev_text))
             or (_MARK_THEN_NA.match(line.text) and _FEWER_WHOLE.search(prev_text))
-            or (_LONE_PCT.match(line.text) and _LONE_COUNT.match(prev_text))
+            or (PCT_CELL.match(line.text) and COUNT_CELL.match(prev_text))
         ):
             prev = out.pop()
             line = Line(line.number, line.page, f"{prev.text} {line.text}")

@@ -11,17 +11,23 @@ from ..normalize.labels import FOOTNOTE_CHARS, fold
 from ..normalize.numbers import COUNT, PCT, SUPPRESSED
 from .lines import Line
 
+# A footnote mark after a withheld count: raised digits or symbols, or plain digits.
+MARK = rf"(?:[{FOOTNOTE_CHARS}]+|\d{{1,2}})"
+# Cells alone on a line (cells that wrapped, or one cell a line).
+PCT_CELL = re.compile(rf"^{PCT}$", re.I)
+WITHHELD_CELL = re.compile(rf"^{SUPPRESSED}(?:\s*{MARK})?$", re.I)
+COUNT_CELL = re.compile(rf"^(?:{COUNT}|{SUPPRESSED}(?:\s*{MARK})?)$", re.I)
 # label, then a count (or a withheld count, perhaps with its footnote mark), then a percent.
 ROW = re.compile(
     rf"^(?P<label>.*?)(?:^|(?<=\s))"
-    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*[{FOOTNOTE_CHARS}]+|\s*\d{{1,2}})?)"
+    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*{MARK})?)"
     rf"\s+(?P<pct>{PCT})\s*$",
     re.I,
 )
 # A row of a table printed without a percent column: label, then a count.
 COUNT_ROW = re.compile(
     rf"^(?P<label>\S.*?)\s+"
-    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*[{FOOTNOTE_CHARS}]+|\s*\d{{1,2}})?)\s*$",
+    rf"(?:(?P<count>{COUNT})|(?P<supp>{SUPPRESSED})(?:\s*{MARK})?)\s*$",
     re.I,
 )
 # A column heading: "# OF CALLS  % OF CALLS", perhaps after the table's title.
