@@ -15,7 +15,7 @@ from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
 
-from .records import Cell, FileResult, ParsedReport
+from .records import Cell, FileResult
 from .schema import COLUMNS
 
 if TYPE_CHECKING:
@@ -39,32 +39,6 @@ def sort_key(result: FileResult) -> tuple[str, int, str, str]:
 
 def ordered(results: Iterable[FileResult]) -> list[FileResult]:
     return sorted((r for r in results if r.report is not None and r.report.cells), key=sort_key)
-
-
-def report_columns(source: str, report: ParsedReport) -> dict[str, list[Any]]:
-    """Given one parsed report, its rows as columns (plain Python lists)."""
-    cells = report.cells
-    n = len(cells)
-    return {
-        "jurisdiction": [report.jurisdiction.name] * n,
-        "year": [report.period.year] * n,
-        "table": [c.table for c in cells],
-        "category": [c.category for c in cells],
-        "count": [c.count for c in cells],
-        "pct": [c.pct for c in cells],
-        "suppressed": [c.suppressed for c in cells],
-        "jurisdiction_code": [report.jurisdiction.code] * n,
-        "report": [report.report] * n,
-        "parent": [c.parent for c in cells],
-        "is_total": [c.is_total for c in cells],
-        "count_min": [c.count_min for c in cells],
-        "count_max": [c.count_max for c in cells],
-        "period_start": [report.period.start] * n,
-        "period_end": [report.period.end] * n,
-        "source": [source] * n,
-        "line": [c.line for c in cells],
-        "page": [c.page for c in cells],
-    }
 
 
 def arrow_schema() -> pa.Schema:

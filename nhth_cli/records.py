@@ -105,7 +105,6 @@ class Settings:
     jobs: int = 1
     max_bytes: int = 200 * 1024 * 1024
     follow_symlinks: bool = True
-    exclude: tuple[str, ...] = ()
     # Keep each file's cells in `ConversionResult.files` (the Python API). The CLI does not: its
     # rows live only as Arrow batches, which keeps a 10,000-report conversion small.
     keep_cells: bool = True

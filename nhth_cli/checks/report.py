@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -142,9 +142,3 @@ class ValidationReport:
             )  # fmt: skip
             yield ((",\n    " if start else "") + rows).encode()
         yield (("\n  ]" if findings else "") + after + "\n").encode()
-
-
-def make_report(
-    files: Sequence[FileSummary], findings: Sequence[Finding], rows: int
-) -> ValidationReport:
-    return ValidationReport(tuple(files), tuple(findings), rows)
