@@ -165,6 +165,13 @@ def _empty(type_: pa.DataType) -> pa.Array:
     return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(b"")])
 
 
+def _empty_table(schema: pa.Schema) -> pa.Table:
+    # `schema.empty_table()` imports pandas (about 0.3 s); empty arrays from buffers do not.
+    import pyarrow as pa
+
+    return pa.Table.from_arrays([_empty(f.type) for f in schema], schema=schema)
+
+
 def write_parquet(
     batches: Iterable[pa.RecordBatch],
     sink: str | IO[bytes],
@@ -202,7 +209,7 @@ def write_parquet(
                 rest = window.slice(row_group_rows)
                 held, held_rows = ([rest] if rest.num_rows else []), rest.num_rows
         if held_rows or not rows:
-            window = pa.concat_tables(held) if held else schema.empty_table()
+            window = pa.concat_tables(held) if held else _empty_table(schema)
             write(window)
             rows += window.num_rows
     return rows

@@ -149,17 +149,23 @@ def with_metadata(table: pa.Table, metadata: Mapping[str, str] | None = None) ->
     """The table with each SPEC.md column's description as field metadata, and file metadata."""
     import pyarrow as pa
 
+    return pa.Table.from_arrays(table.columns, schema=schema_with_metadata(table.schema, metadata))
+
+
+def schema_with_metadata(schema: pa.Schema, metadata: Mapping[str, str] | None = None) -> pa.Schema:
+    """The schema with each SPEC.md column's description as field metadata, and file metadata."""
+    import pyarrow as pa
+
     known = {c.name: c for c in COLUMNS}
     fields = [
         f.with_metadata({**(f.metadata or {}), **field_metadata(known[f.name])})
         if f.name in known
         else f
-        for f in table.schema
+        for f in schema
     ]
-    schema_meta = dict(table.schema.metadata or {})
+    schema_meta = dict(schema.metadata or {})
     schema_meta.update({k.encode(): v.encode() for k, v in (metadata or {}).items()})
-    schema = pa.schema(fields, metadata=schema_meta)
-    return pa.Table.from_arrays(table.columns, schema=schema)
+    return pa.schema(fields, metadata=schema_meta)
 
 
 def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
@@ -196,7 +202,7 @@ def _write_sink(sink: RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, s
     if fmt == "parquet":
         from .stream import write_parquet
 
-        schema = with_metadata(sink.schema.empty_table(), metadata).schema
+        schema = schema_with_metadata(sink.schema, metadata)
         write_parquet(sink.batches(), fh, schema, row_group_rows=ROW_GROUP_ROWS)
     elif fmt == "csv":
         import pyarrow.csv as pcsv
