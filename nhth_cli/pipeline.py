@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from .checks.log import FindingLog, ReportFindings
     from .stream import RowSink
 
 # What a worker process sends back: the file's result and, unless the cells are kept, its rows
-# as one Arrow batch (pickled as buffers) and the result without its cells.
-Outcome = tuple[FileResult, "pa.RecordBatch | None"]
+# as one Arrow batch (pickled as buffers) and the result without its cells; and its findings,
+# checked where it was parsed.
+Outcome = tuple[FileResult, "pa.RecordBatch | None", "ReportFindings"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class ConversionResult:
 
     files: tuple[FileResult, ...]
     sink: RowSink | None = field(default=None, compare=False, repr=False)
+    # Each file's findings but duplicate_report, checked as it was converted (with `sink`).
+    log: FindingLog | None = field(default=None, compare=False, repr=False)
 
     @property
     def rows(self) -> int:
@@ -93,13 +97,23 @@ def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> File
         )  # fmt: skip
 
 
+def checked(result: FileResult) -> ReportFindings:
+    """Given one file's result, its findings (all checks but duplicate_report)."""
+    from .checks import FileSummary
+    from .checks.checks import report_findings
+
+    cells = result.report.cells if result.report is not None else ()
+    return report_findings(FileSummary.of(result), cells)
+
+
 def _convert_one(args: tuple[InputFile, Settings]) -> Outcome:
     result = convert_file(*args)
+    found = checked(result)
     if args[1].keep_cells or result.report is None or not result.report.cells:
-        return result, None
+        return result, None, found
     from .assemble import batch_of
 
-    return result.light(), batch_of([result])
+    return result.light(), batch_of([result]), found
 
 
 def convert_files(
@@ -111,13 +125,16 @@ def convert_files(
 
     Rows go into a `RowSink` as each result arrives; the results keep their cells only when
     `settings.keep_cells`."""
+    from .checks.log import FindingLog
     from .stream import RowSink
 
     sink = RowSink()
+    log = FindingLog()
     results: list[FileResult] = []
 
     def done(outcome: Outcome) -> None:
-        result, batch = outcome
+        result, batch, found = outcome
+        log.add(found)
         if batch is not None:
             sink.add_batch(result, batch)
         else:
@@ -131,8 +148,9 @@ def convert_files(
     jobs = min(settings.jobs, len(files))
     if jobs <= 1:
         for f in files:
-            done((convert_file(f, settings), None))
-        return ConversionResult(tuple(results), sink)
+            result = convert_file(f, settings)
+            done((result, None, checked(result)))
+        return ConversionResult(tuple(results), sink, log)
     # PDFium is not thread-safe: processes, never threads. Order is kept by map().
     pool = ProcessPoolExecutor(max_workers=jobs)
     chunk = max(1, min(64, len(files) // (jobs * 4)))
@@ -146,7 +164,7 @@ def convert_files(
             done(_convert_isolated(f, settings))
     finally:
         pool.shutdown(cancel_futures=True)
-    return ConversionResult(tuple(results), sink)
+    return ConversionResult(tuple(results), sink, log)
 
 
 def _convert_isolated(item: InputFile, settings: Settings) -> Outcome:
@@ -154,9 +172,8 @@ def _convert_isolated(item: InputFile, settings: Settings) -> Outcome:
         try:
             return solo.submit(_convert_one, (item, settings)).result()
         except BrokenProcessPool:
-            return FileResult(
-                item.source, None, "error", "reading it crashed the worker process"
-            ), None
+            result = FileResult(item.source, None, "error", "reading it crashed the worker process")
+            return result, None, checked(result)
 
 
 def convert(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -19,6 +21,7 @@ from nhth_cli.pipeline import convert
 from nhth_cli.read import read_rows
 
 from .helpers_checks import (
+    SAMPLES,
     SEEDS,
     connecticut_text,
     convert_texts,
@@ -522,3 +525,14 @@ def test_files_from_table_lists_each_source() -> None:
 def test_empty_table_has_no_findings_and_exit_2() -> None:
     report = validate(rows_table([]))
     assert report.findings == () and report.exit_code == 2
+
+
+def test_validation_imports_no_pandas() -> None:
+    code = (
+        "import sys, nhth_cli\n"
+        f"report = nhth_cli.validate(nhth_cli.convert({str(SAMPLES)!r}))\n"
+        "assert report.findings and report.valid\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from nhth_cli import write
 from nhth_cli.assemble import to_arrow
-from nhth_cli.checks import checks, validate
+from nhth_cli.checks import validate
 from nhth_cli.cli import app
 from nhth_cli.pipeline import ConversionResult, convert
 from nhth_cli.records import Settings
@@ -55,16 +55,15 @@ def test_dropped_cells_keep_rows_and_summary(folder: Path) -> None:
     assert validate(light).to_json() == validate(kept).to_json()
 
 
-def test_sliced_checks_equal_the_checks_over_the_whole_table(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(checks, "SLICE_ROWS", 50)  # many slices, of whole sources
+def test_checks_per_report_equal_the_checks_over_the_whole_table(folder: Path) -> None:
     result = convert(folder, Settings(keep_cells=False))
-    sliced = validate(result)
+    assert result.log is not None  # each report was checked as it was converted
+    per_report = validate(result)
     whole = validate(ConversionResult(convert(folder).files))  # no sink: one table
-    assert sliced.to_json() == whole.to_json()
-    found = {(f.source, f.status) for f in sliced.findings if f.check == "duplicate_report"}
-    assert ("b-changed.txt", "fail") in found
+    assert per_report.to_json() == whole.to_json()
+    assert list(per_report.findings) == list(whole.findings)
+    found = {(f.source, f.status) for f in per_report.findings if f.check == "duplicate_report"}
+    assert ("b-changed.txt", "fail") in found and ("a-copy.txt", "warn") in found
 
 
 def test_jobs_2_equals_jobs_1(folder: Path) -> None:

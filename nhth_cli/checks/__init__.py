@@ -19,12 +19,12 @@ def validate(
 ) -> ValidationReport:
     """Given a conversion result (or its rows as an Arrow table), every check's findings."""
     from ..pipeline import ConversionResult
-    from .checks import run_checks, run_checks_sliced
+    from .checks import finish_log, run_checks
 
-    if isinstance(data, ConversionResult) and data.sink is not None:
-        # Rows as collected while converting: the checks read them a slice at a time.
+    if isinstance(data, ConversionResult) and data.sink is not None and data.log is not None:
+        # Each report was checked as it was converted; only duplicate_report is left to run.
         files = tuple(FileSummary.of(f) for f in data.files)
-        return ValidationReport(files, tuple(run_checks_sliced(data.sink, files)), data.sink.rows)
+        return ValidationReport(files, finish_log(data.log, data.sink), data.sink.rows)
     if isinstance(data, ConversionResult):
         table = data.to_arrow()
         files = tuple(FileSummary.of(f) for f in data.files)
@@ -34,4 +34,4 @@ def validate(
             from .checks import files_from_table
 
             files = files_from_table(table)
-    return ValidationReport(files, tuple(run_checks(table, files)), table.num_rows)
+    return ValidationReport(files, run_checks(table, files), table.num_rows)

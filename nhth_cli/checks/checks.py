@@ -1,19 +1,21 @@
-"""The checks of SPEC.md (Validation), run over converted rows; findings come back sorted.
+"""The checks of SPEC.md (Validation), run one report at a time; findings in output order.
 
-Each check is a function of the prepared frame (grouped Arrow computations, see frame.py) that
-returns findings: one `pass` per (source, table) it checked, or one `fail` per failing thing.
+All checks but duplicate_report read one report: `check_report` runs them on a report's rows
+(parsed cells, where the report was parsed, or rows read back from a file). duplicate_report
+compares reports across files, once every file is in. Findings are ordered by source (in the
+rows' output order), then table (printed order), check (SPEC.md order), line and message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .bounds import suppressed_bounds
-from .frame import SOURCE_KEYS, Frame, Source, prepare
-from .groups import grouped
+from .frame import CheckedRow, Frame, Row, Source, prepare
+from .log import FindingLog, ReportFindings, encode_findings
 from .report import FileSummary, Finding
-from .reports import cross_table_total, duplicate_findings, duplicate_report
+from .reports import batch_rows, cross_table_total, data_rows, duplicate_findings, first_difference
 from .shares import count_within_total, pct_matches_count
 from .sums import children_sum, pct_sum, total_sum
 from .text import unparsed_lines
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
     from ..stream import RowSink
 
-ROW_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
+REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     total_sum,
     pct_sum,
     pct_matches_count,
@@ -31,18 +33,72 @@ ROW_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     children_sum,
     cross_table_total,
     suppressed_bounds,
-    duplicate_report,
 )
-CHECK_NAMES = (*(c.__name__ for c in ROW_CHECKS), "unparsed_lines")
-# The checks that read one source at a time (all but duplicate_report).
-SLICE_CHECKS = tuple(c for c in ROW_CHECKS if c is not duplicate_report)
-SLICE_ROWS = 16 * 1024  # rows per slice of run_checks_sliced (whole sources)
+CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unparsed_lines")
+_CHECK_RANK = {name: i for i, name in enumerate(CHECK_NAMES)}
+SOURCE_KEYS = ("source", "jurisdiction", "year", "report")
+ROW_FIELDS = (
+    "table", "category", "count", "pct", "suppressed", "parent", "is_total", "count_min",
+    "count_max", "line",
+)  # fmt: skip
+
+
+def check_report(source: Source, rows: Sequence[CheckedRow]) -> list[Finding]:
+    """Every one-report check of a report's rows (given in printed order), ordered by table
+    (first printed first), check, line and message."""
+    if not rows:
+        return []
+    frame = prepare(source, rows)
+    findings = [f for check in REPORT_CHECKS for f in check(frame)]
+    first = {t: g.first_line for t, g in frame.groups.items()}
+    return sorted(
+        findings, key=lambda f: (first[f.table or ""], _CHECK_RANK[f.check], f.line or 0, f.message)
+    )
+
+
+def text_findings(summary: FileSummary) -> list[Finding]:
+    """unparsed_lines of one file, by line and message (after its row checks)."""
+    return sorted(unparsed_lines([summary]), key=lambda f: (f.line or 0, f.message))
+
+
+def source_of(summary: FileSummary) -> Source | None:
+    if summary.jurisdiction is None or summary.year is None or summary.report is None:
+        return None
+    return Source(summary.source, summary.jurisdiction, summary.year, summary.report)
+
+
+def report_findings(summary: FileSummary, rows: Sequence[CheckedRow]) -> ReportFindings:
+    """One converted file's findings, all but duplicate_report, encoded for the summary JSON."""
+    source = source_of(summary)
+    checked = check_report(source, rows) if source is not None else []
+    return ReportFindings.of(summary.source, checked, text_findings(summary))
+
+
+def output_order(sources: Iterable[Source]) -> list[Source]:
+    return sorted(sources, key=lambda s: (s.jurisdiction, s.year, s.report, s.source))
+
+
+def finish_log(log: FindingLog, sink: RowSink) -> FindingLog:
+    """Given the per-report findings of a conversion and its rows, the log with
+    duplicate_report's findings added and every report in output order."""
+    sources = [Source(source, j, year, kind) for j, year, kind, source in sink.report_keys()]
+
+    def rows_of(source: str) -> list[dict[str, Any]]:
+        return batch_rows(sink.rows_of(source))
+
+    log.finish([s.source for s in sources], duplicate_findings(sources, rows_of))
+    return log
+
+
+# -- rows read back from a file -------------------------------------------------------------
 
 
 def files_from_table(table: pa.Table) -> tuple[FileSummary, ...]:
     """File entries rebuilt from converted rows: every source parsed, its text not at hand."""
-    stats = grouped(table, SOURCE_KEYS, [("line", "count")])
-    entries = [file_entry(key, row["line_count"]) for key, row in stats.items()]
+    rows: dict[tuple[Any, ...], int] = {}
+    for key in zip(*(table[c].to_pylist() for c in SOURCE_KEYS), strict=True):
+        rows[key] = rows.get(key, 0) + 1
+    entries = [file_entry(key, n) for key, n in rows.items()]
     return tuple(sorted(entries, key=lambda f: (f.jurisdiction, f.year, f.report, f.source)))
 
 
@@ -51,61 +107,53 @@ def file_entry(key: tuple[str, str, int, str], rows: int) -> FileSummary:
     return FileSummary(source, None, "parsed", report, jurisdiction, year, rows, text_read=False)
 
 
-def run_checks(table: pa.Table, files: Sequence[FileSummary]) -> list[Finding]:
-    """Every check's findings, by source (in output order), table (printed order), check."""
-    frame = prepare(table)
-    findings = [f for check in ROW_CHECKS for f in check(frame)]
-    findings += unparsed_lines(files)
-    return sorted(findings, key=order_key(frame))
+def rows_by_source(table: pa.Table) -> dict[Source, list[CheckedRow]]:
+    """Converted rows per source (document facts from its first row), in the table's order."""
+    columns = [table[c].to_pylist() for c in (*SOURCE_KEYS, *ROW_FIELDS)]
+    out: dict[str, tuple[Source, list[CheckedRow]]] = {}
+    for values in zip(*columns, strict=True):
+        source = values[0]
+        found = out.get(source)
+        if found is None:
+            found = out[source] = (Source(*values[:4]), [])
+        found[1].append(Row(*values[4:]))
+    return dict(out.values())
 
 
-def run_checks_sliced(sink: RowSink, files: Sequence[FileSummary]) -> list[Finding]:
-    """The findings of `run_checks(sink.table(), files)`, in the same order, without the table:
-    every check but duplicate_report reads one source at a time, so they run over the sorted
-    rows a slice of whole sources at a time (memory: one slice), and duplicate_report runs once
-    over every source, comparing the rows of the sources that share a report only."""
-    import pyarrow as pa
-
-    sources = [Source(source, j, year, kind) for j, year, kind, source in sink.report_keys()]
-    duplicates = duplicate_findings(sources, sink.rows_of)
-    loose: dict[str, list[Finding]] = {}
-    for f in unparsed_lines(files):
-        loose.setdefault(f.source or "", []).append(f)
-    out: list[Finding] = []
-    for batch in sink.batches(max_rows=SLICE_ROWS):
-        if not batch.num_rows:
-            continue
-        frame = prepare(pa.Table.from_batches([batch]))
-        findings = [f for check in SLICE_CHECKS for f in check(frame)]
-        findings += [duplicates[s] for s in frame.sources if s in duplicates]
-        findings += [f for s in frame.sources for f in loose.pop(s, [])]
-        out += sorted(findings, key=order_key(frame))
-    # Findings about files without rows come last, as in run_checks (no rank of their own).
-    rest = [f for found in loose.values() for f in found]
-    return out + sorted(rest, key=_order_key({}, {}))
+def run_checks(table: pa.Table, files: Sequence[FileSummary]) -> FindingLog:
+    """Every check's findings over converted rows (read back from a file, or built whole)."""
+    grouped = rows_by_source(table)
+    log = FindingLog()
+    summaries = {f.source: f for f in files}
+    for source, rows in grouped.items():
+        summary = summaries.get(source.source)
+        text = text_findings(summary) if summary is not None else []
+        log.add(ReportFindings.of(source.source, check_report(source, rows), text))
+    for f in files:
+        if f.source not in {s.source for s in grouped}:
+            log.add(ReportFindings.of(f.source, [], text_findings(f)))
+    ordered = output_order(grouped)
+    log.finish([s.source for s in ordered], _table_duplicates(table, ordered))
+    return log
 
 
-def order_key(frame: Frame) -> Callable[[Finding], tuple[int, str, int, int, int, str]]:
-    """Sources in the rows' sort order, tables in printed order, checks in SPEC.md order."""
-    ordered = sorted(
-        frame.sources.values(), key=lambda s: (s.jurisdiction, s.year, s.report, s.source)
-    )
-    rank = {s.source: i for i, s in enumerate(ordered)}
-    first_line = {key: g.first_line for key, g in frame.groups.items()}
-    return _order_key(rank, first_line)
+def _table_duplicates(table: pa.Table, sources: Sequence[Source]) -> dict[str, Finding]:
+    """duplicate_report over rows held whole: the sources that share a report read once."""
+    by_report: dict[tuple[str, int, str], list[str]] = {}
+    for s in sources:
+        by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s.source)
+    shared = [s for same in by_report.values() if len(same) > 1 for s in same]
+    rows = data_rows(table, shared) if shared else {}
+    return duplicate_findings(sources, lambda s: rows[s])
 
 
-def _order_key(
-    rank: dict[str, int], first_line: dict[tuple[str, str], int]
-) -> Callable[[Finding], tuple[int, str, int, int, int, str]]:
-    checks = {name: i for i, name in enumerate(CHECK_NAMES)}
-
-    def key(f: Finding) -> tuple[int, str, int, int, int, str]:
-        source = f.source or ""
-        table_line = first_line.get((source, f.table or ""), 1 << 30)
-        return (
-            rank.get(source, len(rank)), source, table_line, checks.get(f.check, len(checks)),
-            f.line or 0, f.message,
-        )  # fmt: skip
-
-    return key
+__all__ = [
+    "CHECK_NAMES",
+    "check_report",
+    "encode_findings",
+    "files_from_table",
+    "finish_log",
+    "first_difference",
+    "report_findings",
+    "run_checks",
+]

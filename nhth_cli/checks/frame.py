@@ -1,7 +1,8 @@
-"""What the checks read: the rows, grouped by (source, table), with each group's role and base.
+"""What the checks read: one report's rows, grouped by table, with each table's role and base.
 
-Everything here is computed once per slice of rows with grouped steps (checks/groups.py); the
-checks then read per-group facts from `Frame.groups` and row-level columns from `Frame.rows`.
+The checks run one report at a time, in plain Python: a report has a few dozen rows, so this
+is cheap, and it runs where the report was parsed (a worker process), beside the parser. Rows
+read back from a file go through the same code (checks.py).
 """
 
 from __future__ import annotations
@@ -9,20 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal, Protocol
 
 from ..tables import BY_ID, HOTLINE, TABLES
-from .groups import group_ids, grouped, lit
 from .report import Finding, Status
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
 Role = Literal["cumulative", "share", "plain"]
-Key = tuple[str, str]  # (source, table)
 
-GROUP = ("source", "table")
-SOURCE_KEYS = ("source", "jurisdiction", "year", "report")
 TOTAL = "Total"
 SLACK = 1e-9  # float error of 100 * count / base against a printed decimal (3/16 -> 18.75)
 MAX_DECIMALS = 3
@@ -54,6 +48,50 @@ TABLE_QUANTITY: dict[str, str] = {
 }
 
 
+class CheckedRow(Protocol):
+    """What the checks read of a row: a parsed `Cell`, or a row read back from a file (`Row`).
+
+    Flags and bounds may be None in rows read back from a file; a check treats None as unknown.
+    """
+
+    @property
+    def table(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def count(self) -> int | None: ...
+    @property
+    def pct(self) -> float | None: ...
+    @property
+    def suppressed(self) -> bool | None: ...
+    @property
+    def parent(self) -> str | None: ...
+    @property
+    def is_total(self) -> bool | None: ...
+    @property
+    def count_min(self) -> int | None: ...
+    @property
+    def count_max(self) -> int | None: ...
+    @property
+    def line(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A converted row as read back from a file."""
+
+    table: str
+    category: str
+    count: int | None
+    pct: float | None
+    suppressed: bool | None
+    parent: str | None
+    is_total: bool | None
+    count_min: int | None
+    count_max: int | None
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """The document facts of one source, as its rows carry them."""
@@ -66,7 +104,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """One (source, table): what the checks need to know about it as a whole."""
+    """One table of a report: what the checks need to know about it as a whole."""
 
     source: str
     jurisdiction: str
@@ -84,11 +122,12 @@ class Group:
 
 @dataclass(frozen=True)
 class Frame:
-    table: pa.Table  # the rows as given, in their order
-    rows: pa.Table  # the rows plus their group's role, base and half_unit (any order)
-    sources: dict[str, Source]
-    groups: dict[Key, Group]
-    quantities: dict[tuple[str, str], list[tuple[str, int]]]  # (source, quantity) -> (table, n)
+    """One report's rows by table (tables in order of first appearance, rows in given order)."""
+
+    source: Source
+    groups: dict[str, Group]
+    rows: dict[str, list[CheckedRow]]
+    quantities: dict[str, list[tuple[str, int]]]  # quantity -> (table, printed value)
 
 
 def finding(
@@ -112,16 +151,21 @@ def span(lo: float, hi: float) -> float | int | str:
     return lo if lo == hi else f"{lo}..{hi}"
 
 
-def decimals(pct: pa.ChunkedArray) -> pa.Array:
-    """How many decimals each printed percent has (24.6 -> 1, 100.0 -> 0); null for no percent."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+def add_up(values: Sequence[float]) -> float:
+    """Values added left to right (not sum(): Python 3.12 compensates float sums)."""
+    total = 0.0
+    for v in values:
+        total += v
+    return total
 
-    places = pc.if_else(pc.is_null(pct), lit(None, pa.int64()), lit(MAX_DECIMALS, pa.int64()))
-    for n in range(MAX_DECIMALS - 1, -1, -1):  # the fewest decimals that print it exactly
-        exact = pc.less(pc.abs(pc.subtract(pc.round(pct, n), pct)), lit(1e-6, pa.float64()))
-        places = pc.if_else(exact, lit(n, pa.int64()), places)
-    return places
+
+def decimals(pct: float) -> int:
+    """How many decimals a printed percent has (24.6 -> 1, 100.0 -> 0): the fewest that print it
+    exactly."""
+    for n in range(MAX_DECIMALS):
+        if abs(round(pct, n) - pct) < 1e-6:
+            return n
+    return MAX_DECIMALS
 
 
 def role_of(table_id: str, has_total: bool) -> Role:
@@ -135,28 +179,20 @@ def role_of(table_id: str, has_total: bool) -> Role:
 
 
 def quantities(
-    table: pa.Table, totals: dict[Key, int | None]
-) -> dict[tuple[str, str], list[tuple[str, int]]]:
-    """Each report's printed totals per quantity (cases, substantive calls), most trusted first."""
-    import pyarrow.compute as pc
-
-    printed: dict[tuple[str, str, str], int] = {
-        (source, table_id, TOTAL): total
-        for (source, table_id), total in totals.items()
-        if total is not None
+    rows: dict[str, list[CheckedRow]], totals: dict[str, int | None]
+) -> dict[str, list[tuple[str, int]]]:
+    """The report's printed totals per quantity (cases, substantive calls), most trusted first."""
+    printed: dict[tuple[str, str], int] = {
+        (table_id, TOTAL): total for table_id, total in totals.items() if total is not None
     }
-    import pyarrow as pa
-
-    summary = lit("summary", pa.string())
-    in_summary = pc.and_(pc.equal(table["table"], summary), pc.is_valid(table["count"]))
-    for row in table.filter(in_summary).select(["source", "category", "count"]).to_pylist():
-        printed.setdefault((row["source"], "summary", row["category"]), row["count"])
-    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
-    for source in sorted({source for source, _, _ in printed}):
-        for name, places in QUANTITIES.items():
-            found = [(t, printed[(source, t, c)]) for t, c in places if (source, t, c) in printed]
-            if found:
-                out[(source, name)] = found
+    for r in rows.get("summary", ()):
+        if r.count is not None:
+            printed.setdefault(("summary", r.category), r.count)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, places in QUANTITIES.items():
+        found = [(t, printed[(t, c)]) for t, c in places if (t, c) in printed]
+        if found:
+            out[name] = found
     return out
 
 
@@ -166,82 +202,37 @@ def agreed(values: Sequence[tuple[str, int]]) -> int:
     return max((v for _, v in values), key=lambda v: counts[v])
 
 
-def _half_units(table: pa.Table) -> dict[str, float | None]:
-    """Half the last printed decimal per source: the rounding a printed percent may carry."""
-    per_row = table.select(["source"]).append_column("places", decimals(table["pct"]))
-    stats = grouped(per_row, ["source"], [("places", "max")])
-    return {
-        key[0]: None if row["places_max"] is None else 0.5 * 10.0 ** -row["places_max"]
-        for key, row in stats.items()
-    }
+def prepare(source: Source, rows: Sequence[CheckedRow]) -> Frame:
+    """Given one report's rows in printed order, the frame every check reads."""
+    by_table: dict[str, list[CheckedRow]] = {}
+    for r in rows:
+        by_table.setdefault(r.table, []).append(r)
+    places = [decimals(r.pct) for r in rows if r.pct is not None]
+    half_unit = 0.5 * 10.0 ** -max(places) if places else None
+    printed_totals = {t: [r for r in members if r.is_total] for t, members in by_table.items()}
+    # A table's total is its Total row's count; several Total rows give no single total.
+    totals = {t: found[0].count for t, found in printed_totals.items() if len(found) == 1}
+    found = quantities(by_table, totals)
+    groups: dict[str, Group] = {}
+    for table_id, members in by_table.items():
+        n_totals = len(printed_totals[table_id])
+        role = role_of(table_id, n_totals > 0)
+        base = totals.get(table_id)
+        if base is None and role != "plain" and table_id in TABLE_QUANTITY:
+            # No single Total of its own (or a demographic table): the report's total of that
+            # kind, as most places print it, so that one misprinted total misleads no other table.
+            candidates = found.get(TABLE_QUANTITY[table_id], [])
+            base = agreed(candidates) if candidates else None
+        groups[table_id] = Group(
+            source.source, source.jurisdiction, source.year, source.report, table_id,
+            min(r.line for r in members), role, n_totals, totals.get(table_id), base or None,
+            half_unit, sum(1 for r in members if r.parent is not None),
+        )  # fmt: skip
+    return Frame(source, groups, by_table, found)
 
 
-def _sources(table: pa.Table) -> dict[str, Source]:
-    """The document facts per source (constant within a source)."""
-    stats = grouped(table, SOURCE_KEYS, [("line", "count")])
-    return {key[0]: Source(*key) for key in stats}
-
-
-def _group_of(
-    source: Source,
-    row: dict[str, Any],
-    total: int | None,
-    half_unit: float | None,
-    found: dict[tuple[str, str], list[tuple[str, int]]],
-) -> Group:
-    """Given one group's aggregates, its role and the base its percents are shares of."""
-    table_id: str = row["table"]
-    totals = int(row["is_total_sum"] or 0)
-    role = role_of(table_id, totals > 0)
-    base = total
-    if base is None and role != "plain" and table_id in TABLE_QUANTITY:
-        # No single Total of its own (or a demographic table): the report's total of that kind,
-        # as most places print it, so that one misprinted total misleads no other table.
-        candidates = found.get((source.source, TABLE_QUANTITY[table_id]), [])
-        base = agreed(candidates) if candidates else None
-    return Group(
-        source.source, source.jurisdiction, source.year, source.report, table_id,
-        row["line_min"], role, totals, total, base or None, half_unit, int(row["parent_count"]),
-    )  # fmt: skip
-
-
-def _with_group_columns(table: pa.Table, groups: dict[Key, Group]) -> pa.Table:
-    """Each row with its group's role, base and half unit, in the rows' order."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from ..assemble import _floats, _ints, _strings
-
-    ids, keys_of = group_ids(table, GROUP)
-    gs = [groups[(key[0], key[1])] for key in keys_of]
-    # Per row, its group's number as an Arrow index array (no pa.array(): it imports pandas).
-    index = pa.Array.from_buffers(pa.int64(), len(ids), [None, pa.py_buffer(ids.astype(np.int64))])
-    columns = {
-        "role": _strings([g.role for g in gs]),
-        "base": _ints("q", [g.base for g in gs], pa.int64()),
-        "half_unit": _floats([g.half_unit for g in gs]),
-    }
-    for name, per_group in columns.items():
-        table = table.append_column(name, pc.take(per_group, index))
-    return table
-
-
-def prepare(table: pa.Table) -> Frame:
-    """Given converted rows, the frame every check reads."""
-    sources = _sources(table)
-    stats = grouped(table, GROUP, [("line", "min"), ("is_total", "sum"), ("parent", "count")])
-    printed = grouped(table.filter(table["is_total"]), GROUP, [("count", "min")])
-    # A group's total is its Total row's count; several Total rows give no single total.
-    totals: dict[Key, int | None] = {
-        key: printed[key]["count_min"]
-        for key, row in stats.items()
-        if row["is_total_sum"] == 1 and key in printed
-    }
-    found = quantities(table, totals)
-    half_units = _half_units(table)
-    groups = {
-        key: _group_of(sources[key[0]], row, totals.get(key), half_units.get(key[0]), found)
-        for key, row in stats.items()
-    }
-    return Frame(table, _with_group_columns(table, groups), sources, groups, found)
+def top_level(frame: Frame, table: str) -> list[CheckedRow]:
+    """The rows of a cumulative table that add up to its Total: no parent, not the Total."""
+    if frame.groups[table].role != "cumulative":
+        return []
+    return [r for r in frame.rows[table] if r.parent is None and r.is_total is False]

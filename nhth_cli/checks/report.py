@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..records import FileResult, LooseLine
+
+if TYPE_CHECKING:
+    from .log import FindingLog
 
 Status = Literal["pass", "fail", "warn"]
 
@@ -25,9 +28,6 @@ class Finding:
     actual: float | int | str | None
     message: str
     line: int | None = None  # the line of the row the finding is about, when it is one row
-
-
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,20 @@ class FileSummary:
 @dataclass(frozen=True)
 class ValidationReport:
     files: tuple[FileSummary, ...]
-    findings: tuple[Finding, ...]
+    # Every finding in order: a tuple, or a FindingLog (checks/log.py), which holds them encoded.
+    findings: tuple[Finding, ...] | FindingLog
     rows: int
 
     @property
+    def notable(self) -> tuple[Finding, ...]:
+        """The findings that are no pass, in order."""
+        if isinstance(self.findings, tuple):
+            return tuple(f for f in self.findings if f.status != "pass")
+        return tuple(self.findings.notable)
+
+    @property
     def failed(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == "fail")
+        return tuple(f for f in self.notable if f.status == "fail")
 
     @property
     def errors(self) -> tuple[FileSummary, ...]:
@@ -96,6 +104,7 @@ class ValidationReport:
         count = {
             s: sum(1 for f in self.files if f.status == s) for s in ("parsed", "skipped", "error")
         }
+        notable = self.notable
         return {
             "files": len(self.files),
             "parsed": count["parsed"],
@@ -103,8 +112,8 @@ class ValidationReport:
             "errors": count["error"],
             "rows": self.rows,
             "checks": len(self.findings),
-            "failed": len(self.failed),
-            "warnings": sum(1 for f in self.findings if f.status == "warn"),
+            "failed": sum(1 for f in notable if f.status == "fail"),
+            "warnings": sum(1 for f in notable if f.status == "warn"),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,11 +128,12 @@ class ValidationReport:
     def to_json(self) -> bytes:
         return b"".join(self.json_chunks())
 
-    def json_chunks(self, step: int = 4096) -> Iterator[bytes]:
-        """The summary JSON in pieces of `step` findings, one finding per line, so that it is
-        never held whole. json.dumps(indent=...) runs the pure-Python encoder; each finding is
-        encoded by the C encoder instead (the same JSON value)."""
-        encode = json.JSONEncoder(ensure_ascii=False).encode
+    def json_chunks(self) -> Iterator[bytes]:
+        """The summary JSON in pieces, one finding a line, so that it is never held whole.
+        json.dumps(indent=...) runs the pure-Python encoder; the findings are encoded by the C
+        encoder instead (the same JSON value)."""
+        from .log import SEPARATOR, encode_findings
+
         head = {
             "nhth_version": __version__,
             "valid": self.valid,
@@ -132,13 +142,17 @@ class ValidationReport:
             "summary": self.summary(),
         }
         before, after = json.dumps(head, indent=2, ensure_ascii=False).split('"findings": []', 1)
-        findings = self.findings
-        yield (before + '"findings": ' + ("[\n    " if findings else "[]")).encode()
-        for start in range(0, len(findings), step):
-            rows = ",\n    ".join(
-                encode(dict(zip(_FINDING_FIELDS, [getattr(f, n) for n in _FINDING_FIELDS],
-                                strict=True)))
-                for f in findings[start : start + step]
-            )  # fmt: skip
-            yield ((",\n    " if start else "") + rows).encode()
-        yield (("\n  ]" if findings else "") + after + "\n").encode()
+        if isinstance(self.findings, tuple):
+            step = 4096
+            found = self.findings
+            pieces: Iterator[bytes] = (
+                encode_findings(found[i : i + step]) for i in range(0, len(found), step)
+            )
+        else:
+            pieces = self.findings.pieces()
+        yield (before + '"findings": [').encode()
+        sep = b"\n    "
+        for piece in pieces:
+            yield sep + piece
+            sep = SEPARATOR.encode()
+        yield ("\n  ]" if self.findings else "]").encode() + (after + "\n").encode()

@@ -21,14 +21,13 @@ WHERE_READ = frozenset({"source", "line", "page"})
 def cross_table_total(frame: Frame) -> list[Finding]:
     """Each place a total is printed (summary, table Totals) against the value most print."""
     out: list[Finding] = []
-    for (source, quantity), values in frame.quantities.items():
+    for quantity, values in frame.quantities.items():
         if len(values) < 2:
             continue  # printed once: nothing to compare
         expected = agreed(values)
         others = ", ".join(f"{t} {v}" for t, v in values)
         for table, value in values:
-            g = frame.groups[(source, table)]
-            out.append(cross_finding(g, quantity, expected, value, others))
+            out.append(cross_finding(frame.groups[table], quantity, expected, value, others))
     return out
 
 
@@ -71,30 +70,14 @@ def first_difference(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> str:
     return f"{len(a)} rows vs {len(b)} rows"
 
 
-def duplicate_report(frame: Frame) -> list[Finding]:
-    """The same jurisdiction, year and report kind in two sources: a warning when their rows are
-    identical (one report in two forms), a failure when they differ."""
-    by_report: dict[tuple[str, int, str], list[Source]] = {}
-    for s in sorted(frame.sources.values(), key=lambda s: s.source):
-        by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s)
-    shared = [s.source for same in by_report.values() if len(same) > 1 for s in same]
-    rows = data_rows(frame.table, shared) if shared else {}
-    out: list[Finding] = []
-    for same in by_report.values():
-        first = same[0]
-        if len(same) == 1:
-            out.append(finding(first, "duplicate_report", "pass", 1, 1, "the only source"))
-        for s in same[1:]:
-            out.append(duplicate_finding(s, first.source, rows[first.source], rows[s.source]))
-    return out
-
-
 def duplicate_findings(
-    sources: Iterable[Source], rows_of: Callable[[str], pa.RecordBatch]
+    sources: Iterable[Source], rows_of: Callable[[str], list[dict[str, Any]]]
 ) -> dict[str, Finding]:
     """duplicate_report's finding per source, given every source and a way to fetch one
-    source's rows (the first of several sources of one report has none, as in duplicate_report).
-    Only sources that share a report are read, two at a time."""
+    source's data rows (`data_rows`, `batch_rows`): a warning when two sources of one report
+    hold identical rows (one report in two forms), a failure when they differ. The first
+    source of a report has no finding when others share it. Only sources that share a report
+    are read."""
     by_report: dict[tuple[str, int, str], list[Source]] = {}
     for s in sorted(sources, key=lambda s: s.source):
         by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s)
@@ -104,27 +87,21 @@ def duplicate_findings(
         if len(same) == 1:
             out[first.source] = finding(first, "duplicate_report", "pass", 1, 1, "the only source")
             continue
-        reference = _data_batch(rows_of(first.source))
+        reference = rows_of(first.source)
         for s in same[1:]:
-            rows = _data_batch(rows_of(s.source))
-            if rows.equals(reference):  # the same values, so the same Python rows
-                out[s.source] = duplicate_finding(s, first.source, [], [])
-            else:
-                out[s.source] = duplicate_finding(s, first.source, _dicts(reference), _dicts(rows))
+            out[s.source] = duplicate_finding(s, first.source, reference, rows_of(s.source))
     return out
 
 
-def _data_batch(rows: pa.RecordBatch) -> pa.RecordBatch:
+def batch_rows(rows: pa.RecordBatch) -> list[dict[str, Any]]:
     """One source's rows in line order (a stable sort), without where they were read."""
     import pyarrow.compute as pc
 
     rows = rows.take(pc.sort_indices(rows, [("line", "ascending")]))
-    return rows.select([c for c in rows.schema.names if c not in WHERE_READ])
-
-
-def _dicts(rows: pa.RecordBatch) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = rows.to_pylist()
-    return out
+    data: list[dict[str, Any]] = rows.select(
+        [c for c in rows.schema.names if c not in WHERE_READ]
+    ).to_pylist()
+    return data
 
 
 def duplicate_finding(

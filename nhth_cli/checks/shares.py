@@ -7,100 +7,73 @@ total, since each of their rows counts the cases that reference a demographic (f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-from .frame import GROUP, SLACK, Frame, Group, Key, finding, span
-from .groups import grouped, lit
+from .frame import SLACK, CheckedRow, Frame, Group, finding, span
 from .report import Finding
-
-if TYPE_CHECKING:
-    import pyarrow as pa
-
-ROW_COLUMNS = ["source", "table", "category", "count", "count_min", "count_max", "pct", "line"]
-
-
-def _rows_of(rows: pa.Table, roles: tuple[str, ...], extra: pa.ChunkedArray | None) -> pa.Table:
-    """The rows of groups with one of `roles`, and `extra` true."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from ..assemble import _strings
-
-    keep = pc.is_in(rows["role"], value_set=_strings(list(roles)))
-    if extra is not None:
-        keep = pc.and_kleene(keep, extra)
-    return rows.filter(pc.fill_null(keep, lit(False, pa.bool_())))
-
-
-def _share(rows: pa.Table, column: str) -> pa.ChunkedArray:
-    """100 * a count column / base (null without a base)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    counts = pc.cast(rows[column], pa.float64())
-    hundred = lit(100.0, pa.float64())
-    return pc.divide(pc.multiply(counts, hundred), pc.cast(rows["base"], pa.float64()))
 
 
 def per_group(
     frame: Frame,
-    checked: pa.Table,
-    bad: pa.Table,
+    roles: tuple[str, ...],
+    checked: Callable[[CheckedRow], bool],
+    bad: Callable[[Group, CheckedRow], bool],
     check: str,
-    fail: Callable[[Group, dict[str, Any]], Finding],
+    fail: Callable[[Group, CheckedRow], Finding],
     passed: Callable[[Group], Finding],
 ) -> list[Finding]:
-    """One pass per checked group without failures, one failure per bad row, a warning per
-    checked group that has no base to check against."""
-    failures: dict[Key, list[Finding]] = {}
-    for row in bad.select(ROW_COLUMNS).to_pylist():
-        g = frame.groups[(row["source"], row["table"])]
-        failures.setdefault((g.source, g.table), []).append(fail(g, row))
+    """For each table with one of `roles` and a checked row: a warning when it has no base to
+    check against, else one failure per bad row, or one pass."""
     out: list[Finding] = []
-    for key in grouped(checked, GROUP, [("line", "count")]):
-        g = frame.groups[key]
+    for table, g in frame.groups.items():
+        if g.role not in roles:
+            continue
+        rows = [r for r in frame.rows[table] if checked(r)]
+        if not rows:
+            continue
         if g.base is None:
             out.append(finding(g, check, "warn", None, None, "no total to compare with"))
-        else:
-            out.extend(failures.get(key) or [passed(g)])
+            continue
+        failures = [fail(g, r) for r in rows if bad(g, r)]
+        out.extend(failures or [passed(g)])
     return out
 
 
 # -- pct_matches_count ----------------------------------------------------------------------
 
 
-def pct_mismatches(rows: pa.Table) -> pa.Table:
-    """Rows whose printed pct is further than rounding from 100 * count / base."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    tol = pc.add(rows["half_unit"], lit(SLACK, pa.float64()))
-    above = pc.greater_equal(rows["pct"], pc.subtract(_share(rows, "count_min"), tol))
-    below = pc.less_equal(rows["pct"], pc.add(_share(rows, "count_max"), tol))
-    ok = pc.fill_null(pc.and_kleene(above, below), lit(False, pa.bool_()))
-    return rows.filter(pc.and_(pc.is_valid(rows["base"]), pc.invert(ok)))
+def pct_mismatch(g: Group, r: CheckedRow) -> bool:
+    """The printed pct is further than rounding from 100 * count / base (or a bound is unknown)."""
+    assert g.base is not None and r.pct is not None
+    tol = (g.half_unit or 0.0) + SLACK
+    if r.count_min is None or r.count_max is None:
+        return True
+    lo, hi = r.count_min * 100.0 / g.base, r.count_max * 100.0 / g.base
+    return not (lo - tol <= r.pct <= hi + tol)
 
 
 def pct_matches_count(frame: Frame) -> list[Finding]:
     """Each printed pct against 100 * count / the table's base, within half a printed decimal."""
-    import pyarrow.compute as pc
-
-    checked = _rows_of(frame.rows, ("cumulative", "share"), pc.is_valid(frame.rows["pct"]))
     return per_group(
-        frame, checked, pct_mismatches(checked), "pct_matches_count",
-        pct_mismatch_finding, pct_match_pass,
+        frame, ("cumulative", "share"), lambda r: r.pct is not None, pct_mismatch,
+        "pct_matches_count", pct_mismatch_finding, pct_match_pass,
     )  # fmt: skip
 
 
-def pct_mismatch_finding(g: Group, row: dict[str, Any]) -> Finding:
+def pct_mismatch_finding(g: Group, r: CheckedRow) -> Finding:
     assert g.base is not None
-    lo, hi = (round(100.0 * row[c] / g.base, 2) for c in ("count_min", "count_max"))
-    expected, counted = span(lo, hi), span(row["count_min"], row["count_max"])
+    base = g.base
+    lo, hi = (None if c is None else round(100.0 * c / base, 2) for c in (r.count_min, r.count_max))
+    expected = None if lo is None or hi is None else span(lo, hi)
+    counted = (
+        span(r.count_min, r.count_max)
+        if r.count_min is not None and r.count_max is not None
+        else None
+    )
     return finding(
-        g, "pct_matches_count", "fail", expected, row["pct"],
-        f"{row['category']!r}: {row['pct']}% printed, 100 × {counted} / {g.base} = {expected}% "
+        g, "pct_matches_count", "fail", expected, r.pct,
+        f"{r.category!r}: {r.pct}% printed, 100 × {counted} / {g.base} = {expected}% "
         f"(tolerance ±{g.half_unit})",
-        line=row["line"],
+        line=r.line,
     )  # fmt: skip
 
 
@@ -114,27 +87,26 @@ def pct_match_pass(g: Group) -> Finding:
 # -- count_within_total ---------------------------------------------------------------------
 
 
+def over_total(g: Group, r: CheckedRow) -> bool:
+    # A suppressed row (0..2) fails only when even its lower bound exceeds the total.
+    return g.base is not None and r.count_min is not None and r.count_min > g.base
+
+
 def count_within_total(frame: Frame) -> list[Finding]:
     """Rows of a demographic table count cases: none can exceed the report's case total."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    checked = _rows_of(frame.rows, ("share",), None)
-    # A suppressed row (0..2) fails only when even its lower bound exceeds the total.
-    over = pc.greater(checked["count_min"], checked["base"])
-    over = pc.fill_null(over, lit(False, pa.bool_()))
     return per_group(
-        frame, checked, checked.filter(over), "count_within_total",
-        over_total_finding, within_total_pass,
+        frame, ("share",), lambda r: True, over_total,
+        "count_within_total", over_total_finding, within_total_pass,
     )  # fmt: skip
 
 
-def over_total_finding(g: Group, row: dict[str, Any]) -> Finding:
-    actual = span(row["count_min"], row["count_max"])
+def over_total_finding(g: Group, r: CheckedRow) -> Finding:
+    assert r.count_min is not None and r.count_max is not None
+    actual = span(r.count_min, r.count_max)
     return finding(
         g, "count_within_total", "fail", g.base, actual,
-        f"{row['category']!r}: {actual} cases, more than the report's {g.base} cases",
-        line=row["line"],
+        f"{r.category!r}: {actual} cases, more than the report's {g.base} cases",
+        line=r.line,
     )  # fmt: skip
 
 

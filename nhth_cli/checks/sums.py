@@ -6,27 +6,15 @@ interval and a check passes when that interval meets the printed number.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from .frame import GROUP, SLACK, Frame, Group, finding, span
-from .groups import grouped, lit
+from .frame import SLACK, CheckedRow, Frame, Group, add_up, finding, span, top_level
 from .report import Finding
 
-if TYPE_CHECKING:
-    import pyarrow as pa
 
-
-def top_level(rows: pa.Table) -> pa.Table:
-    """The rows of cumulative tables that add up to the Total: no parent, not the Total."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    cumulative = lit("cumulative", pa.string())
-    keep = pc.and_kleene(
-        pc.and_kleene(pc.equal(rows["role"], cumulative), pc.is_null(rows["parent"])),
-        pc.invert(rows["is_total"]),
-    )
-    return rows.filter(pc.fill_null(keep, lit(False, pa.bool_())))
+def bound_sums(rows: list[CheckedRow]) -> tuple[int, int]:
+    """The sums of the rows' lower and upper bounds (unknown bounds left out)."""
+    lo = sum(r.count_min for r in rows if r.count_min is not None)
+    hi = sum(r.count_max for r in rows if r.count_max is not None)
+    return lo, hi
 
 
 # -- total_sum ------------------------------------------------------------------------------
@@ -34,18 +22,14 @@ def top_level(rows: pa.Table) -> pa.Table:
 
 def total_sum(frame: Frame) -> list[Finding]:
     """Top-level counts of each cumulative table against its printed Total."""
-    top = top_level(frame.rows)
-    sums = grouped(top, GROUP, [("count_min", "sum"), ("count_max", "sum")])
     return [
-        total_sum_finding(g, sums.get(key))
-        for key, g in frame.groups.items()
+        total_sum_finding(g, *bound_sums(top_level(frame, table)))
+        for table, g in frame.groups.items()
         if g.role == "cumulative"
     ]
 
 
-def total_sum_finding(g: Group, sums: dict[str, Any] | None) -> Finding:
-    lo = int(sums["count_min_sum"] or 0) if sums else 0
-    hi = int(sums["count_max_sum"] or 0) if sums else 0
+def total_sum_finding(g: Group, lo: int, hi: int) -> Finding:
     actual = span(lo, hi)
     if g.totals == 0:
         return finding(g, "total_sum", "warn", None, actual, "no printed Total row: not checked")
@@ -64,43 +48,30 @@ def total_sum_finding(g: Group, sums: dict[str, Any] | None) -> Finding:
 # -- pct_sum --------------------------------------------------------------------------------
 
 
-def pct_bounds(rows: pa.Table) -> pa.Table:
-    """Each row's share of 100 as an interval: the printed pct, else 100 * bounds / base."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    base = pc.cast(rows["base"], pa.float64())
-
-    def share(column: str, fallback: float) -> pa.ChunkedArray:
-        # A row without a printed pct (suppressed) enters with its count bounds.
-        hundred = lit(100.0, pa.float64())
-        computed = pc.divide(pc.multiply(pc.cast(rows[column], pa.float64()), hundred), base)
-        return pc.coalesce(rows["pct"], computed, lit(fallback, pa.float64()))
-
-    return pa.table(
-        {
-            "source": rows["source"],
-            "table": rows["table"],
-            "pct": rows["pct"],
-            "lo": share("count_min", 0.0),
-            "hi": share("count_max", 100.0),
-        }
-    )
+def share_bounds(r: CheckedRow, base: int | None) -> tuple[float, float]:
+    """A row's share of 100 as an interval: the printed pct, else 100 * bounds / base (a row
+    without a printed pct, suppressed, enters with its count bounds), else 0..100."""
+    if r.pct is not None:
+        return r.pct, r.pct
+    lo = r.count_min * 100.0 / base if r.count_min is not None and base else 0.0
+    hi = r.count_max * 100.0 / base if r.count_max is not None and base else 100.0
+    return lo, hi
 
 
 def pct_sum(frame: Frame) -> list[Finding]:
     """Top-level percents of each cumulative table add up to 100 within rounding."""
-    bounds = pct_bounds(top_level(frame.rows))
-    sums = grouped(bounds, GROUP, [("lo", "sum"), ("hi", "sum"), ("pct", "count")])
-    return [
-        pct_sum_finding(frame.groups[key], row)
-        for key, row in sums.items()
-        if row["pct_count"] and frame.groups[key].role == "cumulative"
-    ]
+    out: list[Finding] = []
+    for table, g in frame.groups.items():
+        top = top_level(frame, table)
+        printed = sum(1 for r in top if r.pct is not None)
+        if printed:
+            bounds = [share_bounds(r, g.base) for r in top]
+            lo, hi = add_up([b[0] for b in bounds]), add_up([b[1] for b in bounds])
+            out.append(pct_sum_finding(g, lo, hi, printed))
+    return out
 
 
-def pct_sum_finding(g: Group, row: dict[str, Any]) -> Finding:
-    lo, hi, printed = float(row["lo_sum"]), float(row["hi_sum"]), int(row["pct_count"])
+def pct_sum_finding(g: Group, lo: float, hi: float, printed: int) -> Finding:
     tol = (g.half_unit or 0.0) * printed
     actual = span(round(lo, 3), round(hi, 3))
     if lo - tol - SLACK <= 100.0 <= hi + tol + SLACK:
@@ -117,54 +88,52 @@ def pct_sum_finding(g: Group, row: dict[str, Any]) -> Finding:
 
 def children_sum(frame: Frame) -> list[Finding]:
     """Nested rows of a cumulative table (venues under Sex) against their parent's count."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    rows = frame.rows
-    cumulative = lit("cumulative", pa.string())
-    is_child = pc.and_kleene(
-        pc.and_kleene(pc.equal(rows["role"], cumulative), pc.is_valid(rows["parent"])),
-        pc.invert(rows["is_total"]),
-    )
-    children = rows.filter(pc.fill_null(is_child, lit(False, pa.bool_())))
-    sums = grouped(children, [*GROUP, "parent"], [("count_min", "sum"), ("count_max", "sum")])
-    parents = grouped(
-        top_level(rows),
-        [*GROUP, "category"],
-        [("count_min", "min"), ("count_max", "max"), ("line", "min")],
-    )
-    failures: dict[tuple[str, str], list[Finding]] = {}
-    for (source, table, parent), row in sums.items():
-        g = frame.groups[(source, table)]
-        bad = children_sum_failure(g, parent, row, parents.get((source, table, parent)))
-        if bad is not None:
-            failures.setdefault((source, table), []).append(bad)
     out: list[Finding] = []
-    for key, g in frame.groups.items():
-        if g.role == "cumulative" and g.nested:
-            out.extend(failures.get(key) or [children_sum_pass(g)])
+    for table, g in frame.groups.items():
+        if g.role != "cumulative" or not g.nested:
+            continue
+        children: dict[str, list[CheckedRow]] = {}
+        for r in frame.rows[table]:
+            if r.parent is not None and r.is_total is False:
+                children.setdefault(r.parent, []).append(r)
+        parents: dict[str, list[CheckedRow]] = {}
+        for r in top_level(frame, table):
+            parents.setdefault(r.category, []).append(r)
+        failures = [
+            bad
+            for parent, rows in children.items()
+            if (bad := children_sum_failure(g, parent, rows, parents.get(parent))) is not None
+        ]
+        out.extend(failures or [children_sum_pass(g)])
     return out
 
 
 def children_sum_failure(
-    g: Group, parent: str, sums: dict[str, Any], parent_row: dict[str, Any] | None
+    g: Group, parent: str, children: list[CheckedRow], parent_rows: list[CheckedRow] | None
 ) -> Finding | None:
-    """Given the summed children of `parent`, a failure when they cannot equal its count."""
-    lo, hi = int(sums["count_min_sum"] or 0), int(sums["count_max_sum"] or 0)
+    """Given the children of `parent`, a failure when they cannot add up to its count."""
+    lo, hi = bound_sums(children)
     actual = span(lo, hi)
-    if parent_row is None:
+    if parent_rows is None:
         return finding(
             g, "children_sum", "fail", None, actual,
             f"rows under {parent!r} have no {parent!r} row of their own",
         )  # fmt: skip
-    p_lo, p_hi = int(parent_row["count_min_min"]), int(parent_row["count_max_max"])
+    lows = [r.count_min for r in parent_rows if r.count_min is not None]
+    highs = [r.count_max for r in parent_rows if r.count_max is not None]
+    line = min(r.line for r in parent_rows)
+    if not lows or not highs:
+        return finding(
+            g, "children_sum", "fail", None, actual, f"{parent!r} has no count", line=line
+        )
+    p_lo, p_hi = min(lows), max(highs)
     if lo <= p_hi and p_lo <= hi:
         return None
     expected = span(p_lo, p_hi)
     return finding(
         g, "children_sum", "fail", expected, actual,
         f"rows under {parent!r} add up to {actual}, {parent!r} is {expected}",
-        line=int(parent_row["line_min"]),
+        line=line,
     )  # fmt: skip
 
 

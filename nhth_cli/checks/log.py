@@ -1,0 +1,135 @@
+"""Findings of many reports, kept as the JSON the summary prints, in a spool file.
+
+A conversion of 10,000 reports has about 330,000 findings; as Python objects they took about
+140 MB. Each report's findings are encoded once, where the report was checked (a worker
+process), and go to a spool file (memory up to `SPOOL_BYTES`, then a temporary file); what
+stays in memory is their number and the findings that are no pass. The summary JSON copies
+the encoded findings in output order; iterating a log decodes them again.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import overload
+
+from .report import Finding
+
+SPOOL_BYTES = 16 * 1024 * 1024
+SEPARATOR = ",\n    "  # between findings in the summary JSON: one finding a line
+_FIELDS = tuple(f.name for f in fields(Finding))
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def encode_findings(findings: Sequence[Finding]) -> bytes:
+    """Findings as the summary JSON lists them (the C encoder, one finding a line)."""
+    return SEPARATOR.join(
+        _encode(dict(zip(_FIELDS, [getattr(f, n) for n in _FIELDS], strict=True))) for f in findings
+    ).encode()
+
+
+def decode_findings(data: bytes) -> list[Finding]:
+    if not data:
+        return []
+    return [Finding(**d) for d in json.loads(b"[" + data + b"]")]
+
+
+@dataclass(frozen=True)
+class ReportFindings:
+    """One file's findings but duplicate_report, encoded: those about its rows, and those about
+    its text (unparsed_lines), which come after its duplicate_report finding."""
+
+    source: str
+    rows_json: bytes
+    text_json: bytes
+    checks: int
+    notable: tuple[Finding, ...]  # the findings that are no pass, in order
+
+    @classmethod
+    def of(cls, source: str, rows: Sequence[Finding], text: Sequence[Finding]) -> ReportFindings:
+        notable = tuple(f for f in (*rows, *text) if f.status != "pass")
+        return cls(
+            source, encode_findings(rows), encode_findings(text), len(rows) + len(text), notable
+        )
+
+
+class FindingLog(Sequence[Finding]):
+    """Every finding of a run, in output order once `finish` has run: sources in the order
+    given there, then the files without rows by source."""
+
+    def __init__(self) -> None:
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
+        self._size = 0
+        # source -> (offset of its rows' findings, their length, its text findings' length)
+        self._where: dict[str, tuple[int, int, int]] = {}
+        self._notable: dict[str, tuple[Finding, ...]] = {}
+        self._checks = 0
+        self._order: list[str] = []
+        self._duplicates: dict[str, Finding] = {}
+
+    def add(self, found: ReportFindings) -> None:
+        self._spool.seek(self._size)
+        self._spool.write(found.rows_json)
+        self._spool.write(found.text_json)
+        self._where[found.source] = (self._size, len(found.rows_json), len(found.text_json))
+        self._size += len(found.rows_json) + len(found.text_json)
+        self._checks += found.checks
+        if found.notable:
+            self._notable[found.source] = found.notable
+
+    def finish(self, order: Sequence[str], duplicates: dict[str, Finding]) -> None:
+        """Sources with rows in output order, and duplicate_report's finding per source."""
+        ranked = set(order)
+        self._order = [*order, *sorted(s for s in self._where if s not in ranked)]
+        self._duplicates = duplicates
+
+    def __len__(self) -> int:
+        return self._checks + len(self._duplicates)
+
+    @property
+    def notable(self) -> list[Finding]:
+        """The findings that are no pass, in order."""
+        out: list[Finding] = []
+        for source in self._order:
+            found = self._notable.get(source, ())
+            rows = [f for f in found if f.check != "unparsed_lines"]
+            out += rows
+            dup = self._duplicates.get(source)
+            if dup is not None and dup.status != "pass":
+                out.append(dup)
+            out += [f for f in found if f.check == "unparsed_lines"]
+        return out
+
+    def pieces(self) -> Iterator[bytes]:
+        """Each source's encoded findings, in order (join them with SEPARATOR)."""
+        for source in self._order:
+            offset, rows, text = self._where.get(source, (0, 0, 0))
+            self._spool.seek(offset)
+            data = self._spool.read(rows + text)
+            if rows:
+                yield data[:rows]
+            dup = self._duplicates.get(source)
+            if dup is not None:
+                yield encode_findings([dup])
+            if text:
+                yield data[rows:]
+
+    def __iter__(self) -> Iterator[Finding]:
+        for piece in self.pieces():
+            yield from decode_findings(piece)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
+        return list(self)[index]  # decodes them all: for the odd look, not for a loop
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
