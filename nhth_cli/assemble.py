@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import array
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
@@ -88,18 +89,62 @@ def record_batches(
         yield batch_of(chunk, schema)
 
 
+@dataclass(frozen=True, slots=True)
+class CellColumns:
+    """One report's cells as a list per field: what a worker process sends back (lists of
+    plain values pickle far faster than the cells, or than an Arrow batch per report)."""
+
+    table: list[str]
+    category: list[str]
+    count: list[int | None]
+    pct: list[float | None]
+    suppressed: list[bool]
+    parent: list[str | None]
+    is_total: list[bool]
+    line: list[int]
+    page: list[int | None]
+
+    @classmethod
+    def of(cls, cells: Sequence[Cell]) -> CellColumns:
+        # One list comprehension per field: far cheaper than zip(*rows) on slotted records.
+        return cls(
+            [c.table for c in cells], [c.category for c in cells], [c.count for c in cells],
+            [c.pct for c in cells], [c.suppressed for c in cells], [c.parent for c in cells],
+            [c.is_total for c in cells], [c.line for c in cells], [c.page for c in cells],
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
 def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> pa.RecordBatch:
     """Given parsed results, one record batch of their rows, in the order given."""
+    parts = [
+        (r, CellColumns.of(r.report.cells))
+        for r in results
+        if r.report is not None and r.report.cells
+    ]
+    return batch_of_columns(parts, schema)
+
+
+def batch_of_columns(
+    parts: Sequence[tuple[FileResult, CellColumns]], schema: pa.Schema | None = None
+) -> pa.RecordBatch:
+    """Given parsed results (their document facts) and their cells as columns, one record
+    batch of their rows, in the order given."""
     import pyarrow as pa
 
     schema = schema if schema is not None else arrow_schema()
-    reports = [r.report for r in results if r.report is not None and r.report.cells]
-    sources = [r.source for r in results if r.report is not None and r.report.cells]
-    sizes = [len(rep.cells) for rep in reports]
-    cells: list[Cell] = [c for rep in reports for c in rep.cells]
-    # One list comprehension per field: far cheaper than zip(*rows) on slotted records.
-    suppressed = [c.suppressed for c in cells]
-    count = [c.count for c in cells]
+    reports = [r.report for r, _ in parts if r.report is not None]
+    assert len(reports) == len(parts)
+    sources = [r.source for r, _ in parts]
+    sizes = [len(cols) for _, cols in parts]
+
+    def joined(name: str) -> list[Any]:
+        return [v for _, cols in parts for v in getattr(cols, name)]
+
+    suppressed: list[bool] = joined("suppressed")
+    count: list[int | None] = joined("count")
     count_min = [0 if s else c for s, c in zip(suppressed, count, strict=True)]
     count_max = [2 if s else c for s, c in zip(suppressed, count, strict=True)]
 
@@ -107,22 +152,22 @@ def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> 
     columns: dict[str, pa.Array] = {
         "jurisdiction": _repeated_strings([r.jurisdiction.name for r in reports], sizes),
         "year": _repeated_ints("h", [r.period.year for r in reports], sizes, pa.int16()),
-        "table": _strings([c.table for c in cells]),
-        "category": _strings([c.category for c in cells]),
+        "table": _strings(joined("table")),
+        "category": _strings(joined("category")),
         "count": _ints("q", count, pa.int64()),
-        "pct": _floats([c.pct for c in cells]),
+        "pct": _floats(joined("pct")),
         "suppressed": _bools(suppressed),
         "jurisdiction_code": _repeated_strings([r.jurisdiction.code for r in reports], sizes),
         "report": _repeated_strings([r.report for r in reports], sizes),
-        "parent": _strings([c.parent for c in cells]),
-        "is_total": _bools([c.is_total for c in cells]),
+        "parent": _strings(joined("parent")),
+        "is_total": _bools(joined("is_total")),
         "count_min": _ints("q", count_min, pa.int64()),
         "count_max": _ints("q", count_max, pa.int64()),
         "period_start": _repeated_ints("i", _days(r.period.start for r in reports), sizes, date32),
         "period_end": _repeated_ints("i", _days(r.period.end for r in reports), sizes, date32),
         "source": _repeated_strings(sources, sizes),
-        "line": _ints("i", [c.line for c in cells], pa.int32()),
-        "page": _ints("h", [c.page for c in cells], pa.int16()),
+        "line": _ints("i", joined("line"), pa.int32()),
+        "page": _ints("h", joined("page"), pa.int16()),
     }
     # Like pa.array() before, a null in a column the schema calls non-nullable is kept as is.
     return pa.RecordBatch.from_arrays([columns[f.name] for f in schema], schema=schema)

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from .assemble import CellColumns
     from .checks.log import FindingLog, ReportFindings
     from .stream import RowSink
 
-# What a worker process sends back: the file's result and, unless the cells are kept, its rows
-# as one Arrow batch (pickled as buffers) and the result without its cells; and its findings,
-# checked where it was parsed.
-Outcome = tuple[FileResult, "pa.RecordBatch | None", "ReportFindings"]
+# What a worker process sends back: the file's result and, unless the cells are kept, its cells
+# as columns and the result without them; and its findings, checked where it was parsed.
+Outcome = tuple[FileResult, "CellColumns | None", "ReportFindings"]
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,9 @@ def _convert_one(args: tuple[InputFile, Settings]) -> Outcome:
     found = checked(result)
     if args[1].keep_cells or result.report is None or not result.report.cells:
         return result, None, found
-    from .assemble import batch_of
+    from .assemble import CellColumns
 
-    return result.light(), batch_of([result]), found
+    return result.light(), CellColumns.of(result.report.cells), found
 
 
 def convert_files(
@@ -133,14 +133,11 @@ def convert_files(
     results: list[FileResult] = []
 
     def done(outcome: Outcome) -> None:
-        result, batch, found = outcome
+        result, columns, found = outcome
         log.add(found)
-        if batch is not None:
-            sink.add_batch(result, batch)
-        else:
-            sink.add(result)  # read into Arrow a batch of reports at a time
-            if not settings.keep_cells:
-                result = result.light()
+        sink.add(result, columns)  # read into Arrow a batch of reports at a time
+        if columns is None and not settings.keep_cells:
+            result = result.light()
         results.append(result)
         if progress is not None:
             progress(result)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING
 
-from .assemble import BATCH_ROWS, arrow_schema, batch_of, sort_key
+from .assemble import BATCH_ROWS, CellColumns, arrow_schema, batch_of_columns, sort_key
 from .records import FileResult
 
 if TYPE_CHECKING:
@@ -33,10 +33,10 @@ class RowSink:
 
     def __init__(self, batch_rows: int = BATCH_ROWS, schema: pa.Schema | None = None) -> None:
         self.batch_rows = batch_rows
-        self.schema = schema if schema is not None else arrow_schema()
+        self._schema = schema
         self.rows = 0
-        # Reports not yet in a batch: (result, its rows as a batch when they came as one).
-        self._pending: list[tuple[FileResult, pa.RecordBatch | None]] = []
+        # Reports not yet in a batch, with their cells as columns.
+        self._pending: list[tuple[FileResult, CellColumns]] = []
         self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
         self._index: list[_Entry] = []
@@ -44,25 +44,30 @@ class RowSink:
         self._arrivals = 0
         self._table: pa.Table | None = None
 
-    def add(self, result: FileResult) -> None:
-        """Take one file's rows (none when it was skipped or failed). The cells are read into
-        Arrow once `batch_rows` rows are pending; the caller need not keep them after that."""
-        report = result.report
-        if report is None or not report.cells:
-            return
-        self._take(result, None, len(report.cells))
+    @property
+    def schema(self) -> pa.Schema:
+        # Built (and pyarrow imported) on first use: worker processes started before then
+        # never load pyarrow, and the import overlaps with their parsing.
+        if self._schema is None:
+            self._schema = arrow_schema()
+        return self._schema
 
-    def add_batch(self, result: FileResult, batch: pa.RecordBatch | None) -> None:
-        """Take one file's rows already as a record batch (from a worker process); `result`
-        needs its document facts (`FileResult.light()` is enough), not its cells."""
-        if result.report is None or batch is None or not batch.num_rows:
+    def add(self, result: FileResult, columns: CellColumns | None = None) -> None:
+        """Take one file's rows (none when it was skipped or failed): its cells, or the same as
+        `columns` (from a worker process; then `result` needs only its document facts, as
+        `FileResult.light()` keeps them). The rows are read into Arrow once `batch_rows` rows
+        are pending; the caller need not keep the cells after that."""
+        if result.report is None:
             return
-        self._take(result, batch, batch.num_rows)
-
-    def _take(self, result: FileResult, batch: pa.RecordBatch | None, n: int) -> None:
-        self._pending.append((result, batch))
-        self._pending_rows += n
-        self.rows += n
+        if columns is None:
+            if not result.report.cells:
+                return
+            columns = CellColumns.of(result.report.cells)
+        if not len(columns):
+            return
+        self._pending.append((result, columns))
+        self._pending_rows += len(columns)
+        self.rows += len(columns)
         self._table = None
         if self._pending_rows >= self.batch_rows:
             self.flush()
@@ -73,32 +78,17 @@ class RowSink:
 
     def flush(self) -> None:
         """Turn the pending reports into one Arrow batch now."""
-        import pyarrow as pa
-
         if not self._pending:
             return
-        parts: list[pa.RecordBatch] = []
-        run: list[FileResult] = []  # consecutive reports that came as cells
-        for result, rows in self._pending:
-            if rows is None:
-                run.append(result)
-                continue
-            if run:
-                parts.append(batch_of(run, self.schema))
-                run = []
-            parts.append(rows)
-        if run:
-            parts.append(batch_of(run, self.schema))
-        batch = parts[0] if len(parts) == 1 else pa.concat_batches(parts)
         number = len(self._batches)
         offset = 0
-        for result, rows in self._pending:
-            n = rows.num_rows if rows is not None else len(_cells(result))
+        for result, columns in self._pending:
+            n = len(columns)
             self._index.append((sort_key(result), self._arrivals, number, offset, n))
             self._where[result.source] = (number, offset, n)
             self._arrivals += 1
             offset += n
-        self._batches.append(batch)
+        self._batches.append(batch_of_columns(self._pending, self.schema))
         self._pending, self._pending_rows = [], 0
 
     def report_keys(self) -> list[tuple[str, int, str, str]]:
@@ -142,11 +132,6 @@ class RowSink:
         if self._table is None:
             self._table = pa.Table.from_batches(list(self.batches()), schema=self.schema)
         return self._table
-
-
-def _cells(result: FileResult) -> tuple[object, ...]:
-    assert result.report is not None
-    return result.report.cells
 
 
 def _concat(pieces: list[pa.RecordBatch], schema: pa.Schema) -> pa.RecordBatch:
