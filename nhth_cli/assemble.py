@@ -127,50 +127,99 @@ def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> 
     return batch_of_columns(parts, schema)
 
 
-def batch_of_columns(
-    parts: Sequence[tuple[FileResult, CellColumns]], schema: pa.Schema | None = None
-) -> pa.RecordBatch:
-    """Given parsed results (their document facts) and their cells as columns, one record
-    batch of their rows, in the order given."""
+# The columns that hold one value per report (its document facts): stored once per report,
+# repeated per row only when rows are written.
+FACT_COLUMNS = (
+    "jurisdiction", "year", "jurisdiction_code", "report", "period_start", "period_end", "source",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One report's document facts, as its rows carry them (dates as Arrow date32 days)."""
+
+    jurisdiction: str
+    year: int
+    jurisdiction_code: str
+    report: str
+    period_start: int
+    period_end: int
+    source: str
+
+    @classmethod
+    def of(cls, result: FileResult) -> Facts:
+        report = result.report
+        assert report is not None
+        start, end = _days((report.period.start, report.period.end))
+        return cls(
+            report.jurisdiction.name, report.period.year, report.jurisdiction.code,
+            report.report, start, end, result.source,
+        )  # fmt: skip
+
+
+def cell_batch(parts: Sequence[CellColumns]) -> pa.RecordBatch:
+    """Given reports' cells as columns, one record batch of the columns that vary by row
+    (those of the schema but FACT_COLUMNS, in schema order)."""
     import pyarrow as pa
 
-    schema = schema if schema is not None else arrow_schema()
-    reports = [r.report for r, _ in parts if r.report is not None]
-    assert len(reports) == len(parts)
-    sources = [r.source for r, _ in parts]
-    sizes = [len(cols) for _, cols in parts]
-
     def joined(name: str) -> list[Any]:
-        return [v for _, cols in parts for v in getattr(cols, name)]
+        return [v for cols in parts for v in getattr(cols, name)]
 
     suppressed: list[bool] = joined("suppressed")
     count: list[int | None] = joined("count")
-    count_min = [0 if s else c for s, c in zip(suppressed, count, strict=True)]
-    count_max = [2 if s else c for s, c in zip(suppressed, count, strict=True)]
-
-    date32 = pa.date32()
     columns: dict[str, pa.Array] = {
-        "jurisdiction": _repeated_strings([r.jurisdiction.name for r in reports], sizes),
-        "year": _repeated_ints("h", [r.period.year for r in reports], sizes, pa.int16()),
         "table": _strings(joined("table")),
         "category": _strings(joined("category")),
         "count": _ints("q", count, pa.int64()),
         "pct": _floats(joined("pct")),
         "suppressed": _bools(suppressed),
-        "jurisdiction_code": _repeated_strings([r.jurisdiction.code for r in reports], sizes),
-        "report": _repeated_strings([r.report for r in reports], sizes),
         "parent": _strings(joined("parent")),
         "is_total": _bools(joined("is_total")),
-        "count_min": _ints("q", count_min, pa.int64()),
-        "count_max": _ints("q", count_max, pa.int64()),
-        "period_start": _repeated_ints("i", _days(r.period.start for r in reports), sizes, date32),
-        "period_end": _repeated_ints("i", _days(r.period.end for r in reports), sizes, date32),
-        "source": _repeated_strings(sources, sizes),
+        "count_min": _ints("q", [0 if s else c for s, c in zip(suppressed, count, strict=True)],
+                           pa.int64()),
+        "count_max": _ints("q", [2 if s else c for s, c in zip(suppressed, count, strict=True)],
+                           pa.int64()),
         "line": _ints("i", joined("line"), pa.int32()),
         "page": _ints("h", joined("page"), pa.int16()),
+    }  # fmt: skip
+    names = [c.name for c in COLUMNS if c.name not in FACT_COLUMNS]
+    return pa.RecordBatch.from_arrays([columns[n] for n in names], names=names)
+
+
+def with_facts(
+    cells: pa.RecordBatch, facts: Sequence[Facts], sizes: Sequence[int], schema: pa.Schema
+) -> pa.RecordBatch:
+    """Given rows' varying columns and, per report in the same order, its facts and number of
+    rows: the full rows in `schema`."""
+    import pyarrow as pa
+
+    sizes = list(sizes)
+    date32 = pa.date32()
+    columns: dict[str, pa.Array] = {
+        "jurisdiction": _repeated_strings([f.jurisdiction for f in facts], sizes),
+        "year": _repeated_ints("h", [f.year for f in facts], sizes, pa.int16()),
+        "jurisdiction_code": _repeated_strings([f.jurisdiction_code for f in facts], sizes),
+        "report": _repeated_strings([f.report for f in facts], sizes),
+        "period_start": _repeated_ints("i", [f.period_start for f in facts], sizes, date32),
+        "period_end": _repeated_ints("i", [f.period_end for f in facts], sizes, date32),
+        "source": _repeated_strings([f.source for f in facts], sizes),
     }
     # Like pa.array() before, a null in a column the schema calls non-nullable is kept as is.
-    return pa.RecordBatch.from_arrays([columns[f.name] for f in schema], schema=schema)
+    return pa.RecordBatch.from_arrays(
+        [columns[f.name] if f.name in columns else cells.column(f.name) for f in schema],
+        schema=schema,
+    )
+
+
+def batch_of_columns(
+    parts: Sequence[tuple[FileResult, CellColumns]], schema: pa.Schema | None = None
+) -> pa.RecordBatch:
+    """Given parsed results (their document facts) and their cells as columns, one record
+    batch of their rows, in the order given."""
+    schema = schema if schema is not None else arrow_schema()
+    cells = cell_batch([cols for _, cols in parts])
+    facts = [Facts.of(r) for r, _ in parts]
+    return with_facts(cells, facts, [len(cols) for _, cols in parts], schema)
 
 
 # -- Arrow arrays from Python values, without pa.array() ---------------------------------------
