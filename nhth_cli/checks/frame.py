@@ -162,10 +162,18 @@ def add_up(values: Sequence[float]) -> float:
 def decimals(pct: float) -> int:
     """How many decimals a printed percent has (24.6 -> 1, 100.0 -> 0): the fewest that print it
     exactly."""
-    for n in range(MAX_DECIMALS):
-        if abs(round(pct, n) - pct) < 1e-6:
-            return n
-    return MAX_DECIMALS
+    places = _DECIMALS.get(pct)
+    if places is None:
+        places = next(
+            (n for n in range(MAX_DECIMALS) if abs(round(pct, n) - pct) < 1e-6), MAX_DECIMALS
+        )
+        if len(_DECIMALS) < 100_000:
+            _DECIMALS[pct] = places
+    return places
+
+
+# Percents repeat across reports (one decimal between 0 and 100: 1,001 values).
+_DECIMALS: dict[float, int] = {}
 
 
 def role_of(table_id: str, has_total: bool) -> Role:
