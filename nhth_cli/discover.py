@@ -16,7 +16,11 @@ class InputFile:
     source: str  # relative to the folder given; the path as given for a named file
 
 
-def _walk(root: Path, exclude: frozenset[Path], follow_symlinks: bool) -> Iterable[InputFile]:
+# A file as the file system knows it (device, inode): the same file under any name or link.
+_FileId = tuple[int, int]
+
+
+def _walk(root: Path, exclude: frozenset[_FileId], follow_symlinks: bool) -> Iterable[InputFile]:
     seen: set[tuple[int, int]] = set()
     stack = [root]
     found: list[InputFile] = []
@@ -42,7 +46,7 @@ def _walk(root: Path, exclude: frozenset[Path], follow_symlinks: bool) -> Iterab
                 if entry.is_dir():
                     stack.append(path)
                 elif entry.is_file():
-                    if _resolved(path) in exclude:
+                    if exclude and _file_id(entry.stat()) in exclude:
                         continue
                     found.append(InputFile(path, path.relative_to(root).as_posix()))
             except OSError:
@@ -50,11 +54,19 @@ def _walk(root: Path, exclude: frozenset[Path], follow_symlinks: bool) -> Iterab
     return sorted(found, key=lambda f: f.source)
 
 
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
+def _file_id(st: os.stat_result) -> _FileId:
+    return st.st_dev, st.st_ino
+
+
+def _existing_ids(paths: Iterable[str | os.PathLike[str]]) -> frozenset[_FileId]:
+    """The files among `paths` that exist (one that does not yet exist matches no input)."""
+    ids = set()
+    for p in paths:
+        try:
+            ids.add(_file_id(os.stat(p)))
+        except OSError:
+            continue
+    return frozenset(ids)
 
 
 def discover(
@@ -67,14 +79,14 @@ def discover(
 
     Raises UsageError when an input does not exist.
     """
-    skip = frozenset(_resolved(Path(p)) for p in exclude)
+    skip = _existing_ids(exclude)
     files: list[InputFile] = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             files.extend(_walk(path, skip, follow_symlinks))
         elif path.exists():
-            if _resolved(path) not in skip:
+            if not skip or _file_id(path.stat()) not in skip:
                 files.append(InputFile(path, path.name if len(inputs) == 1 else str(raw)))
         else:
             raise UsageError(f"{raw}: no such file or folder")

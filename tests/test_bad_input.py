@@ -155,6 +155,13 @@ def test_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None
     assert [f.source for f in result.files] == ["ct.txt"]
 
 
+def test_a_link_to_the_output_inside_the_input_is_not_read_back(tmp_path: Path) -> None:
+    folder = _folder_with(tmp_path, "out.csv", b"jurisdiction,year\nConnecticut,2016\n")
+    (folder / "link.csv").symlink_to(folder / "out.csv")
+    result = convert(folder, exclude=[folder / "out.csv", folder / "not-yet-written.json"])
+    assert [f.source for f in result.files] == ["ct.txt"]
+
+
 def test_hidden_temporary_files_are_not_read(tmp_path: Path) -> None:
     folder = _folder_with(tmp_path, ".out.parquet.abc.tmp", b"PAR1 half written")
     assert [f.source for f in discover([folder])] == ["ct.txt"]
