@@ -61,10 +61,13 @@ class FileSummary:
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["warnings"] = list(self.warnings)
-        del d["loose_lines"], d["text_read"]
-        return d
+        return {
+            "source": self.source, "sha256": self.sha256, "status": self.status,
+            "report": self.report, "jurisdiction": self.jurisdiction, "year": self.year,
+            "rows": self.rows, "reason": self.reason, "warnings": list(self.warnings),
+            "nationwide_signals": self.nationwide_signals,
+            "call_volume_rank": self.call_volume_rank,
+        }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -129,19 +132,24 @@ class ValidationReport:
         return b"".join(self.json_chunks())
 
     def json_chunks(self) -> Iterator[bytes]:
-        """The summary JSON in pieces, one finding a line, so that it is never held whole.
-        json.dumps(indent=...) runs the pure-Python encoder; the findings are encoded by the C
-        encoder instead (the same JSON value)."""
+        """The summary JSON in pieces, one file and one finding a line, so that it is never
+        held whole. json.dumps(indent=...) runs the pure-Python encoder; files and findings are
+        encoded by the C encoder instead, each on its own line."""
         from .log import SEPARATOR, encode_findings
 
         head = {
             "nhth_version": __version__,
             "valid": self.valid,
-            "files": [f.to_dict() for f in self.files],
+            "files": [],
             "findings": [],
             "summary": self.summary(),
         }
-        before, after = json.dumps(head, indent=2, ensure_ascii=False).split('"findings": []', 1)
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        start, rest = text.split('"files": []', 1)
+        between, after = rest.split('"findings": []', 1)
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        files = SEPARATOR.join(encode(f.to_dict()) for f in self.files)
+        before = start + '"files": ' + (f"[\n    {files}\n  ]" if files else "[]") + between
         if isinstance(self.findings, tuple):
             step = 4096
             found = self.findings
