@@ -150,7 +150,8 @@ def convert_files(
         return ConversionResult(tuple(results), sink, log)
     # PDFium is not thread-safe: processes, never threads. Order is kept by map().
     pool = ProcessPoolExecutor(max_workers=jobs)
-    chunk = max(1, min(64, len(files) // (jobs * 4)))
+    # Small chunks: when the last ones run, the other workers idle for at most one chunk.
+    chunk = max(1, min(32, len(files) // (jobs * 16)))
     try:
         for outcome in pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk):
             done(outcome)
