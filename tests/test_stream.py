@@ -66,6 +66,20 @@ def test_checks_per_report_equal_the_checks_over_the_whole_table(folder: Path) -
     assert ("b-changed.txt", "fail") in found and ("a-copy.txt", "warn") in found
 
 
+def test_findings_spooled_to_disk_read_back_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nhth_cli.checks import log
+
+    in_memory = validate(convert(folder, Settings(keep_cells=False)))
+    monkeypatch.setattr(log, "SPOOL_BYTES", 64)  # the spool goes to a temporary file at once
+    on_disk = validate(convert(folder, Settings(keep_cells=False)))
+    assert isinstance(on_disk.findings, log.FindingLog)
+    assert on_disk.findings._spool._rolled  # type: ignore[attr-defined]
+    assert on_disk.to_json() == in_memory.to_json()
+    assert on_disk.summary() == in_memory.summary() and len(on_disk.findings) > 50
+
+
 def test_jobs_2_equals_jobs_1(folder: Path) -> None:
     one = convert(folder, Settings(jobs=1, keep_cells=False))
     two = convert(folder, Settings(jobs=2, keep_cells=False))
