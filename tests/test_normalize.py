@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nhth_cli.normalize import jurisdictions as j
+from nhth_cli.normalize import periods
+from nhth_cli.normalize.casefold import in_lower_case, lowered
 from nhth_cli.normalize.labels import clean_label, snake_case
 from nhth_cli.normalize.numbers import parse_count, parse_pct
 from nhth_cli.normalize.periods import find_period
@@ -137,3 +142,58 @@ def test_title_in_a_column_of_the_page_header() -> None:
     report = parse_document(text, "")
     assert report.jurisdiction == j.by_code("OH")
     assert any("Iowa" in w for w in report.warnings)
+
+
+# -- the fast paths give what the plain definitions give -------------------------------------
+
+_PROSE = st.sampled_from(
+    ["December", "DECEMBER", "dec.", "1, ", "2016", " – ", " to ", "1/1/2016", "12/31/2016",
+     "13/45/2016", "É", "ẞ", "Σ", "ſ", "İ", "K", "In ", "IN ", "Iowa", ", a total of ", "12",
+     " unique cases", "Number of Substantive Calls Received from ", ": ", "٣", " "]
+)  # fmt: skip
+_CASE_PATTERNS = [
+    re.compile(r"number of substantive calls received from [^:]{1,60}:\s*(\d[\d,]*)", re.I),
+    re.compile(r"\bin (?=[^,]{2,60}, a total of \d)", re.I),
+    re.compile(r"(december)\.?\s+(\d{4})", re.I),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PROSE, max_size=20).map("".join))
+def test_lower_case_patterns_find_what_ignorecase_finds(text: str) -> None:
+    low = lowered(text)
+    if low is None:  # İ, ı, ſ or the Kelvin sign: case-insensitive patterns must read it
+        assert any(char in text for char in "\u0130\u0131\u017f\u212a")
+        return
+    assert len(low) == len(text)
+    for pattern in _CASE_PATTERNS:
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in in_lower_case(pattern).finditer(low)] == [
+            (span, tuple(g.lower() if g else g for g in groups)) for span, groups in found
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PROSE, max_size=20).map("".join))
+def test_the_first_period_is_found_in_one_scan_or_form_by_form(text: str) -> None:
+    low = text.lower()
+    patterns = periods._FORMS_LOW if len(low) == len(text) else periods._FORMS
+    expected = periods._first_period(low if len(low) == len(text) else text, patterns)
+    assert find_period(text) == expected
+    assert find_period(text, lowered(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "count"),
+    [("1,234", 1234), (" 7 ", 7), ("Fewer than Three", None), ("<3", None), ("", None)],
+)
+def test_counts_as_printed(token: str, count: int | None) -> None:
+    assert parse_count(token) == count
+
+
+@pytest.mark.parametrize(
+    ("token", "pct"),
+    [("24.6%", 24.6), ("24.6 %", 24.6), ("100%", 100.0), ("N/A", None), ("na", None), ("", None)],
+)
+def test_percents_as_printed(token: str, pct: float | None) -> None:
+    assert parse_pct(token) == pct

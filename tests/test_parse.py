@@ -8,6 +8,11 @@ from hypothesis import strategies as st
 import nhth_cli
 from nhth_cli.errors import NotAReportError
 from nhth_cli.parse import parse_document
+from nhth_cli.parse.cells import merge_wrapped_texts
+from nhth_cli.parse.flow import FlowText, flat_text, fold_lines
+from nhth_cli.parse.hotline_report import join_withheld
+from nhth_cli.parse.lines import clean_line, clean_lines, paginate, read_lines
+from nhth_cli.parse.rows import ROW, match_row, plain_row
 
 from .conftest import SAMPLES
 
@@ -175,3 +180,107 @@ def test_a_table_without_a_percent_column_keeps_its_counts() -> None:
     ]
     assert report.cells[-1].is_total
     assert any("top_labor_industries" in w for w in report.warnings)
+
+
+# -- the fast paths give what the plain definitions give -------------------------------------
+
+_LINE_PIECES = st.sampled_from(
+    ["a", "Sex", "b c", " ", "  ", "\t", "\n", "\r", "\x0b", "\u2003", "\xa0", "\u200b", "\ufeff",
+     "\xad", "**", "__", "](x)", "[y", "# ", "## OF", "- ", "---", "|", ":", "•", "*", "_", "¹",
+     "12", "5.0%", "N/A", "Fewer than Three", "\x00"]
+)  # fmt: skip
+
+
+def _as_text(pieces: list[str]) -> str:
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=40).map(_as_text))
+def test_clean_lines_cleans_as_clean_line_does_line_by_line(text: str) -> None:
+    texts, printed = clean_lines(text)
+    raws = text.split("\n")
+    assert texts == [clean_line(raw) for raw in raws]
+    # Where cleaning may have changed words the line is kept as printed; elsewhere it did not.
+    assert all(printed[i] == raws[i] for i in printed)
+    assert all(t.split() == raws[i].split() for i, t in enumerate(texts) if i not in printed)
+
+
+def _paginate_line_by_line(text: str) -> tuple[list[str], list[int]]:
+    lines, pages, page = [], [], 1
+    for raw in text.split("\n"):
+        before, _, rest = raw.rpartition("\f")
+        if "\f" in raw:
+            page += before.count("\f") + 1
+            raw = before.replace("\f", " ") + " " + rest if before.strip() else rest
+        lines.append(raw)
+        pages.append(page)
+    return lines, pages
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b c", " ", "\n", "\f", "\f\f", " \f", "x\f"]), max_size=30))
+def test_paginate_takes_form_feeds_out_line_by_line(pieces: list[str]) -> None:
+    text = "".join(pieces) + "\f"
+    paged, pages = paginate(text)
+    assert (paged.split("\n"), pages) == _paginate_line_by_line(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=8).map(_as_text), max_size=12))
+def test_fold_lines_folds_each_text(texts: list[str]) -> None:
+    assert fold_lines(texts) == [" ".join(text.split()) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES | st.just("\f"), max_size=60).map(_as_text))
+def test_the_flat_text_is_the_documents_words(text: str) -> None:
+    lines = read_lines(text)
+    assert flat_text(fold_lines(lines.texts), lines.printed).text == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=6).map(_as_text), max_size=10))
+def test_flow_text_maps_each_offset_to_its_line(texts: list[str]) -> None:
+    flow = FlowText(fold_lines(texts))
+    expected, at = [], []
+    for i, text in enumerate(texts):
+        if text.split():
+            expected.append(" ".join(text.split()))
+            at.append(i)
+    assert flow.text == " ".join(expected)
+    starts = [sum(len(part) + 1 for part in expected[:k]) for k in range(len(expected))]
+    for offset in range(len(flow.text)):
+        line = at[max(k for k, start in enumerate(starts) if start <= offset)]
+        assert flow.line_at(offset) == line
+
+
+_ROW_WORDS = st.sampled_from(
+    ["Foo", "12", "1,234", "3", "Fewer", "than", "Three", "Three7", "3¹", "¹", "<", "<3", "5.0%",
+     "%", "N/A", "na", "n/A", "100.0%", "1000%", "٣", "12,34", "TOTAL", "#", "three", "x<", "A"]
+)  # fmt: skip
+_ROW_GAPS = st.sampled_from([" ", "  ", "\t", "\u2003", "      "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_ROW_WORDS, _ROW_GAPS), min_size=1, max_size=8))
+def test_match_row_reads_what_the_row_pattern_reads(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in words).rstrip()
+    m = ROW.match(text)
+    expected = (m["label"].strip(), m["count"], m["supp"] is not None, m["pct"]) if m else None
+    match_row.cache_clear()
+    assert (tuple(match_row(text)) if match_row(text) else None) == expected
+    plain = plain_row(text)
+    assert plain is None or (plain[0], plain[1], False, plain[2]) == expected
+
+
+def test_text_without_wrapped_cells_is_the_same_list() -> None:
+    texts = ["Sex  12  5.0%", "                      Page furniture", "Labor  3  1.0%"]
+    assert merge_wrapped_texts(texts) is texts
+
+
+def test_a_withheld_count_wrapped_in_its_cell_is_joined_to_its_line() -> None:
+    lines = read_lines("Minors  Fewer than\nThree7  N/A\n\nMales  4  2.0%\n")
+    joined = join_withheld(lines)
+    assert joined.texts == ["Minors  Fewer than Three7  N/A", "Males  4  2.0%"]
+    assert joined.numbers == [2, 4]

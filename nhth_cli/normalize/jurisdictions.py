@@ -39,10 +39,14 @@ _ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+_THE = re.compile(r"^the ")
+
+
 def _key(name: str) -> str:
     """Fold a name for lookup: lower case, letters and single spaces only."""
-    name = re.sub(r"[^a-z ]+", " ", name.lower().replace(".", ""))
-    name = re.sub(r"^the ", "", " ".join(name.split()))
+    name = _NOT_LETTERS.sub(" ", name.lower().replace(".", ""))
+    name = _THE.sub("", " ".join(name.split()))
     return name
 
 
@@ -96,8 +100,10 @@ def from_file_name(stem: str) -> Jurisdiction | None:
     # Longest run of words that names a jurisdiction wins; then a lone USPS code.
     for size in range(min(5, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
+            if size == 1 and len(words[i]) <= 2:
+                continue  # a lone word of two letters is a USPS code, tried below
             j = match_name(" ".join(words[i : i + size]))
-            if j is not None and (size > 1 or len(words[i]) > 2):
+            if j is not None:
                 return j
     for w in words:
         if len(w) == 2 and w.upper() in _CANONICAL:

@@ -27,6 +27,7 @@ def strip_footnotes(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=8192)
 def clean_label(text: str) -> str:
     """Given a printed label, the category: footnotes removed and white space folded."""
     return strip_footnotes(text)

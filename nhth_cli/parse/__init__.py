@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..classify import classify
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
+from ..normalize.casefold import in_lower_case
 from ..normalize.periods import find_period
 from ..records import Jurisdiction, ParsedReport
+from .flow import flat_text, fold_lines
 from .hotline_report import parse_hotline_report
-from .lines import Line, split_lines
+from .lines import read_lines
 from .state_profile import parse_state_profile
 
 # The title starts a line, or a column of it ("DATA REPORT      Connecticut State Report: ...").
@@ -28,29 +31,51 @@ _BODY = (
     re.compile(r"related to human trafficking in ", re.I),
     re.compile(r"response to human trafficking in ", re.I),
 )
+# The same in lower case, for the text in lower case (see casefold.lowered). The first
+# pattern matches at most 63 characters before ", a total of "; the others are plain words.
+_IN_TOTAL = in_lower_case(_BODY[0])
+_TOTAL_WORDS = ", a total of "
+_BODY_WORDS = tuple(p.pattern.lower() for p in _BODY[1:])
 
 
-def _body_jurisdiction(flat: str) -> Jurisdiction | None:
-    for pattern in _BODY:
-        for m in pattern.finditer(flat):
-            j = jurisdictions.name_at(flat, m.end())
-            if j is not None:
-                return j
+def _body_name_starts(flat: str, low: str | None) -> Iterator[int]:
+    """Where each _BODY pattern ends in flat, pattern by pattern, left to right."""
+    if low is None:
+        for pattern in _BODY:
+            yield from (m.end() for m in pattern.finditer(flat))
+        return
+    at = low.find(_TOTAL_WORDS)
+    if at >= 0:
+        yield from (m.end() for m in _IN_TOTAL.finditer(low, max(0, at - 63)))
+    for words in _BODY_WORDS:
+        at = low.find(words)
+        while at >= 0:
+            yield at + len(words)
+            at = low.find(words, at + len(words))
+
+
+def _body_jurisdiction(flat: str, low: str | None) -> Jurisdiction | None:
+    for end in _body_name_starts(flat, low):
+        j = jurisdictions.name_at(flat, end)
+        if j is not None:
+            return j
     return None
 
 
 def find_jurisdiction(
-    lines: list[Line], text: str, file_stem: str
+    lines: list[str], flat: str, file_stem: str, low: str | None = None
 ) -> tuple[Jurisdiction | None, list[str]]:
-    """Title first, else body, else file name; a disagreement is a warning."""
+    """Given a document's cleaned lines, its text with white space folded to single spaces
+    (and that lower-cased, see casefold.lowered) and its file name: the jurisdiction from the
+    title first, else body, else file name; a disagreement is a warning."""
     title = next(
-        (j for line in lines[:80]
-         if _TITLE_WORDS.search(line.text) and (m := _TITLE.search(line.text.strip()))
+        (j for text in lines[:80]
+         if (" Report" in text or "Efforts to Combat" in text) and _TITLE_WORDS.search(text)
+         and (m := _TITLE.search(text.strip()))
          and (j := jurisdictions.match_name(m["name"])) is not None),
         None,
     )  # fmt: skip
-    flat = " ".join(text.split())
-    body = _body_jurisdiction(flat)
+    body = _body_jurisdiction(flat, low)
     named = jurisdictions.from_file_name(file_stem)
     chosen = title or body or named
     warnings = []
@@ -70,20 +95,23 @@ def parse_document(text: str, file_stem: str = "") -> ParsedReport:
     kind = classify(text)
     if kind.kind is None:
         raise NotAReportError(kind.reason or "not a report")
-    lines = split_lines(text)
-    jurisdiction, warnings = find_jurisdiction(lines, text, file_stem)
+    lines = read_lines(text)
+    # Sentences wrap across lines: patterns read the text with its white space folded.
+    folded = fold_lines(lines.texts)
+    flat = flat_text(folded, lines.printed)
+    jurisdiction, warnings = find_jurisdiction(lines.texts, flat.text, file_stem, flat.low)
     if jurisdiction is None:
         raise NotAReportError("no jurisdiction found in title, text or file name", kind.kind)
-    period = find_period(" ".join(text.split()))
+    period = find_period(flat.text, flat.low)
     if period is None:
         raise NotAReportError("no reporting period found", kind.kind)
     if kind.kind == "hotline_report":
-        hot = parse_hotline_report(lines)
+        hot = parse_hotline_report(lines, folded, flat)
         return ParsedReport(
             kind.kind, jurisdiction, period, tuple(hot.cells), tuple(warnings + hot.warnings),
             tuple(hot.loose), hot.nationwide_signals, hot.call_volume_rank,
         )  # fmt: skip
-    prof = parse_state_profile(lines)
+    prof = parse_state_profile(lines.as_list())
     return ParsedReport(
         kind.kind, jurisdiction, period, tuple(prof.cells), tuple(warnings + prof.warnings),
         tuple(prof.loose),

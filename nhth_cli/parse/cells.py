@@ -27,15 +27,19 @@ _MIN_COLUMN = 20
 # A piece of a count: a number, or a part of "Fewer than Three" with its footnote mark.
 _COUNT_START = re.compile(rf"^(?:\d[\d,]*|Fewer(?:\s+than(?:\s+(?:Three|3){MARK}?)?)?)$", re.I)
 _COUNT_REST = re.compile(rf"^(?:(?:than\s+)?(?:Three|3){MARK}?|{MARK})$", re.I)
+# What a line holding a percent cell holds (PCT_CELL): a percent sign or N/A as a word (the
+# pattern starts with the N so that the regex engine skips to it).
+_NA_WORD = re.compile(r"[Nn](?<!\S[Nn])/?[Aa](?!\S)")
+_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 @dataclass
 class _Row:
-    lines: list[Line] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # indices of the lines the row spans
     labels: list[str] = field(default_factory=list)
     count: list[str] = field(default_factory=list)
     pct: str | None = None
-    pct_line: Line | None = None
+    pct_line: int | None = None
 
     @property
     def count_text(self) -> str:
@@ -53,7 +57,7 @@ class _Row:
 
 def _cells(text: str) -> list[tuple[int, str]]:
     """A line's cells with their columns: runs of text with single spaces inside."""
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    return [(m.start(), m.group()) for m in _CELL.finditer(text)]
 
 
 def _kind(column: int, cell: str) -> str:
@@ -64,41 +68,47 @@ def _kind(column: int, cell: str) -> str:
     return "label"
 
 
-def _emit(row: _Row, out: dict[int, Line]) -> None:
+def _emit(row: _Row, out: list[str]) -> None:
     """A complete row becomes one line at its percent's line; anything else stays as printed."""
     if not row.complete or row.pct_line is None or len(row.lines) < 2:
         return
     text = "  ".join(part for part in (" ".join(row.labels), row.count_text, row.pct) if part)
     if match_row(text) is None:
         return
-    for line in row.lines:
-        out[line.number] = Line(line.number, line.page, "")
-    at = row.pct_line
-    out[at.number] = Line(at.number, at.page, text)
+    for i in row.lines:
+        out[i] = ""
+    out[row.pct_line] = text
 
 
 def _numbers_only(text: str) -> bool:
     """A line that starts in a number column and holds only counts' pieces and percents."""
     if len(text) <= _MIN_COLUMN or not text[:_MIN_COLUMN].isspace():
         return False
-    return all(_kind(col, cell) != "label" for col, cell in _cells(text))
+    return all(_kind(m.start(), m.group()) != "label" for m in _CELL.finditer(text))
 
 
-def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
-    """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
-    # Every wrapped group has a line that starts in a number column and holds only pieces of
-    # numbers (a count's half, a percent alone); groups span at most two lines either side.
-    near: set[int] = set()
-    for i, line in enumerate(lines):
-        if _numbers_only(line.text):
-            near.update(range(i - 2, i + 3))
-    if not near:
-        return lines
-    out = {line.number: line for line in lines}
+def _indented(texts: list[str]) -> list[int]:
+    """The lines that start with _MIN_COLUMN blanks: the only ones _numbers_only takes."""
+    return [i for i, text in enumerate(texts) if text[:_MIN_COLUMN].isspace()]
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Ascending indices split into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _merge_group(texts: list[str], run: list[int], out: list[str]) -> None:
+    """Rejoin the wrapped rows among the lines at `run` (consecutive) into `out`."""
     row = _Row()
-    for i, line in enumerate(lines):
-        text = line.text
-        if i not in near or not text.strip() or match_row(text.strip()) is not None:
+    for i in run:
+        text = texts[i]
+        if not text.strip() or match_row(text.strip()) is not None:
             _emit(row, out)
             row = _Row()
             continue
@@ -110,7 +120,7 @@ def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
                     _emit(row, out)
                     row = _Row()
                     continue
-                row.lines.append(line)  # a label line inside a row still being read
+                row.lines.append(i)  # a label line inside a row still being read
                 row.labels += [c for _, c in cells]
             continue
         # A new count or percent after a complete row starts the next row, with this line's label.
@@ -127,8 +137,38 @@ def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
             elif kind == "count":
                 row.count.append(cell)
             else:
-                row.pct, row.pct_line = cell, line
-        if not row.lines or row.lines[-1] is not line:
-            row.lines.append(line)
+                row.pct, row.pct_line = cell, i
+        if not row.lines or row.lines[-1] != i:
+            row.lines.append(i)
     _emit(row, out)
-    return [out[line.number] for line in lines]
+
+
+def merge_wrapped_texts(texts: list[str]) -> list[str]:
+    """Given a document's line texts, the same texts with wrapped count cells rejoined into rows
+    (the line of a row's percent holds the row, its group's other lines become empty); the
+    very list given when no row wraps."""
+    # Every wrapped group has a line that starts in a number column and holds only pieces of
+    # numbers (a count's half, a percent alone); groups span at most two lines either side.
+    near: set[int] = set()
+    seen: dict[str, bool] = {}  # page headers repeat: each text is looked at once
+    for i in _indented(texts):
+        text = texts[i]
+        numbers_only = seen.get(text)
+        if numbers_only is None:
+            numbers_only = seen[text] = _numbers_only(text)
+        if numbers_only:
+            near.update(range(max(0, i - 2), min(len(texts), i + 3)))
+    out = texts
+    for run in _runs(sorted(near)):
+        # A row is rejoined only once it has its percent: lines without one (a page number and
+        # the text around it) are left as they are.
+        if any("%" in texts[i] or _NA_WORD.search(texts[i]) for i in run):
+            out = list(texts) if out is texts else out
+            _merge_group(texts, run, out)
+    return out
+
+
+def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
+    """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
+    texts = merge_wrapped_texts([line.text for line in lines])
+    return [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]

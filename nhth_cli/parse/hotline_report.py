@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
+from ..normalize.casefold import in_lower_case
 from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
-from .cells import merge_wrapped_cells
-from .lines import Line
+from .cells import merge_wrapped_texts
+from .flow import Flat, FlowText, fold_lines
+from .lines import Lines, NumberedLines, line_indices
 from .rows import (
     COUNT_CELL,
     HEADING,
     MARK,
     PAGE_FURNITURE,
     PCT_CELL,
-    FlowText,
+    RowMatch,
+    ends_like_row,
     ends_open,
     heading_key,
     is_all_caps,
@@ -27,6 +36,7 @@ from .rows import (
     match_count_row,
     match_heading,
     match_row,
+    plain_row,
     strip_heading_marks,
 )
 
@@ -36,6 +46,7 @@ _TYPES = frozenset(fold(t) for t in TRAFFICKING_TYPES)
 _CHANNELS = r"Phone Calls|Emails|Online Tip Reports|Webchats|Texts"
 _SIGNAL = re.compile(rf"(?:^|(?<=\s))(\d[\d,]*)\s+({_CHANNELS})(?=\s|$)")
 _CHANNEL = re.compile(_CHANNELS)
+_CHANNEL_NAMES = tuple(_CHANNELS.split("|"))
 _CHANNELS_LINE = re.compile(rf"^(?:(?:{_CHANNELS})\s*)+$")
 _NUMBERS_LINE = re.compile(r"^\d[\d,]*(?:\s+\d[\d,]*)*$")
 _SUBSTANTIVE = re.compile(
@@ -44,6 +55,9 @@ _SUBSTANTIVE = re.compile(
 _CASES = re.compile(r"a total of (\d[\d,]*) unique cases", re.I)
 _NATIONWIDE = re.compile(r"a total of (\d[\d,]*) [^.]{0,80}?\bnationwide", re.I)
 _RANK = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) highest call volume", re.I)
+_RANK_WORDS = " highest call volume"  # at most 4 characters after where _RANK starts
+# The sentence patterns in lower case, for the flow text lower-cased (see casefold.lowered).
+_LOWER = {p: in_lower_case(p) for p in (_SUBSTANTIVE, _CASES, _NATIONWIDE, _RANK)}
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
@@ -52,6 +66,14 @@ _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
 _FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
 _MARK_THEN_NA = re.compile(rf"^{MARK}?\s*N/?A$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
+# A line join_withheld may join onto the line before it, found from the newline before it:
+# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A (_MARK_THEN_NA) or a
+# percent alone (PCT_CELL).
+_MAY_JOIN_ABOVE = re.compile(
+    rf"\n(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)"
+    rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
+    re.I,
+)
 
 
 @dataclass
@@ -63,54 +85,110 @@ class HotlineParse:
     call_volume_rank: int | None = None
 
 
+class _Row(NamedTuple):
+    label: str  # as printed, perhaps over several lines
+    line: int  # the index of the line that holds the numbers
+    number: int | None  # the count
+    pct: float | None
+    suppressed: bool
+
+
+# A _Row from a tuple, built in C (a NamedTuple's own constructor is Python code).
+_new_row: Callable[[tuple[str, int, int | None, float | None, bool]], _Row] = partial(
+    tuple.__new__, _Row
+)
+
+
 @dataclass
 class _Table:
     id: str
-    rows: list[tuple[str, Line, Cell]] = field(default_factory=list)  # raw label, line, cell
-    pending: list[Line] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)
+    pending: list[int] = field(default_factory=list)  # indices of text lines since the last row
     parent: str | None = None
     counts_only: bool = False  # the heading has no percent column: rows are label and count
 
 
-def join_withheld(lines: list[Line]) -> list[Line]:
-    """Rejoin "Fewer than" / "Three" when a withheld count wraps inside its cell, and a whole
-    "Fewer than Three" with the mark and "N/A" that wrapped onto the next line."""
-    out: list[Line] = []
-    for line in lines:
-        line = Line(line.number, line.page, line.text.strip())
-        if not line.text:
-            continue
-        if not out:
-            out.append(line)
-            continue
-        prev_text = out[-1].text
-        if (
-            (_THREE_START.match(line.text) and _FEWER_OPEN.search(prev_text))
-            or (_MARK_THEN_NA.match(line.text) and _FEWER_WHOLE.search(prev_text))
-            or (PCT_CELL.match(line.text) and COUNT_CELL.match(prev_text))
-        ):
-            prev = out.pop()
-            line = Line(line.number, line.page, f"{prev.text} {line.text}")
-        out.append(line)
-    return out
+def _joins(prev: str, text: str) -> bool:
+    """Whether text continues the withheld count that ends prev (see join_withheld)."""
+    return bool(
+        (_THREE_START.match(text) and _FEWER_OPEN.search(prev))
+        or (_MARK_THEN_NA.match(text) and _FEWER_WHOLE.search(prev))
+        or (PCT_CELL.match(text) and COUNT_CELL.match(prev))
+    )
 
 
-def _furniture(lines: list[Line]) -> frozenset[str]:
+def join_withheld(lines: Lines) -> NumberedLines:
+    """Given a document's lines, its non-empty lines stripped, with "Fewer than" / "Three"
+    rejoined when a withheld count wraps inside its cell, and a whole "Fewer than Three" with
+    the mark and "N/A" that wrapped onto the next line. A joined line takes the later number."""
+    stripped = list(map(str.strip, lines.texts))
+    texts = list(filter(None, stripped))
+    numbers = list(compress(range(1, len(stripped) + 1), stripped))
+    pages = None if lines.pages is None else list(compress(lines.pages, stripped))
+    # Only lines that start as a join needs are tried, from the newline before each.
+    joined = "\n" + "\n".join(texts)
+    kept = [True] * len(texts)
+    for i in line_indices(joined, (m.start() for m in _MAY_JOIN_ABOVE.finditer(joined))):
+        above = i - 1
+        while above >= 0 and not kept[above]:
+            above -= 1
+        if above >= 0 and _joins(texts[above], texts[i]):
+            texts[above] = f"{texts[above]} {texts[i]}"
+            numbers[above] = numbers[i]
+            if pages is not None:
+                pages[above] = pages[i]
+            kept[i] = False
+    if all(kept):
+        return NumberedLines(texts, numbers, pages)
+    return NumberedLines(
+        list(compress(texts, kept)),
+        list(compress(numbers, kept)),
+        None if pages is None else list(compress(pages, kept)),
+    )
+
+
+def _plain(text: str) -> bool:
+    """Neither a column heading, nor a total, nor a row: text that may be page furniture."""
+    return (
+        not ("#" in text and HEADING.match(text))
+        and not text.startswith("TOTAL")
+        and match_row(text) is None
+    )
+
+
+def _may_be_page_furniture(text: str) -> bool:
+    """What PAGE_FURNITURE needs: a start of "NATIONAL ...", "Page ..." or "1-888-...", a web
+    address (one word with a dot) or a title's "Report:". A cheap test before the pattern; it
+    looks for no i, k or s, which re.IGNORECASE also matches with other letters (ı, K, ſ)."""
+    return (
+        (text[:1] in "NnPp1" and text[:5].lower().startswith(("nat", "page ", "1-888")))
+        or ("." in text and " " not in text)
+        or (":" in text and "report:" in text.lower())
+    )
+
+
+def _page_edges(lines: NumberedLines) -> Counter[str]:
+    """On how many pages each text stands among the first or last three lines.
+
+    The lines are a document's, in order: their pages never decrease."""
+    edges: Counter[str] = Counter()
+    pages, texts = lines.pages or [], lines.texts
+    start = 0
+    while start < len(pages):  # each page is one run of lines
+        end = bisect_right(pages, pages[start], start)
+        edges.update({*texts[start : min(start + 3, end)], *texts[max(start, end - 3) : end]})
+        start = end
+    return edges
+
+
+def _furniture(lines: NumberedLines) -> frozenset[str]:
     """Page headers and footers: known patterns; all-caps text lines printed twice or more; and
     any text line that stands at the top or bottom of two or more pages."""
-
-    def plain(text: str) -> bool:
-        return not HEADING.match(text) and not text.startswith("TOTAL") and match_row(text) is None
-
-    counts = Counter(line.text for line in lines if line.text)
-    repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and plain(t)}
-    pages: dict[int, list[str]] = {}
-    for line in lines:
-        if line.text and line.page is not None:
-            pages.setdefault(line.page, []).append(line.text)
-    edges = Counter(t for texts in pages.values() for t in {*texts[:3], *texts[-3:]})
-    on_pages = {t for t, n in edges.items() if n > 1 and plain(t)}
-    return frozenset(repeated | on_pages | {t for t in counts if PAGE_FURNITURE.match(t)})
+    counts = Counter(lines.texts)
+    repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and _plain(t)}
+    on_pages = {t for t, n in _page_edges(lines).items() if n > 1 and _plain(t)}
+    known = {t for t in counts if _may_be_page_furniture(t) and PAGE_FURNITURE.match(t)}
+    return frozenset(repeated | on_pages | known)
 
 
 def _label_score(table: str, label: str) -> int:
@@ -148,13 +226,22 @@ def split_pending(table: str, prev: str | None, pending: list[str], own: str) ->
 
 
 class _HotlineParser:
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = join_withheld(merge_wrapped_cells(lines))
-        self.furniture = _furniture(self.lines)
+    """The walk over a report's lines; a line is known by its index i in the lists of lines."""
+
+    def __init__(self, lines: NumberedLines, flow: FlowText, flat: Flat | None) -> None:
+        self.texts = lines.texts  # non-empty, stripped, withheld counts joined
+        self.numbers = lines.numbers
+        self.pages = lines.pages
+        self.flow = flow  # of the lines before they were joined
+        self.flat = flat
+        self.furniture = _furniture(lines)
         self.out = HotlineParse()
         self.consumed: set[int] = set()  # line numbers whose numbers went into rows
         self.table: _Table | None = None
         self.order: list[tuple[int, int, Cell]] = []  # (line, position, cell) in printed order
+
+    def _page(self, i: int) -> int | None:
+        return None if self.pages is None else self.pages[i]
 
     # -- tables -----------------------------------------------------------------------------
     def _resolve_heading(self, i: int, title: str) -> tuple[str, int]:
@@ -175,24 +262,28 @@ class _HotlineParser:
             title = " ".join(reversed(before))
         table_id = snake_case(strip_heading_marks(title))
         self.out.warnings.append(
-            f"line {self.lines[i].number}: unknown table heading {title.strip()!r} read as "
+            f"line {self.numbers[i]}: unknown table heading {title.strip()!r} read as "
             f"table {table_id!r}"
         )
         return table_id, 0
 
     def _counts_only(self, i: int) -> bool:
         """No `% OF` on the heading line at i, nor on the line after it."""
-        following = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        return "%" not in self.lines[i].text and not _PCT_HEADING.match(following)
+        following = self.texts[i + 1] if i + 1 < len(self.texts) else ""
+        return "%" not in self.texts[i] and not _PCT_HEADING.match(following)
 
     def _is_title_part(self, text: str) -> bool:
-        return is_all_caps(text) and match_row(text) is None and not HEADING.match(text)
+        return (
+            is_all_caps(text)
+            and match_row(text) is None
+            and not ("#" in text and HEADING.match(text))
+        )
 
     def _titles_before(self, i: int) -> list[str]:
         """Up to three all-caps text lines just above line i (page furniture passed over)."""
         found: list[str] = []
         for j in range(i - 1, max(-1, i - 6), -1):
-            text = self.lines[j].text
+            text = self.texts[j]
             if text in self.furniture:
                 continue
             if not self._is_title_part(text) or len(found) == 3:
@@ -203,82 +294,74 @@ class _HotlineParser:
     def _titles_after(self, i: int) -> list[str]:
         """Up to two all-caps text lines just below line i."""
         found: list[str] = []
-        for line in self.lines[i + 1 : i + 3]:
-            if not self._is_title_part(line.text):
+        for text in self.texts[i + 1 : i + 3]:
+            if not self._is_title_part(text):
                 break
-            found.append(line.text)
+            found.append(text)
         return found
 
     def _close(self) -> None:
         table = self.table
         if table is None:
             return
-        for line in table.pending:
-            self._maybe_loose(line)
+        for i in table.pending:
+            self._maybe_loose(i)
         self.table = None
 
-    def _add_row(
-        self, line: Line, label_part: str, count: str | None, supp: bool, pct: str
-    ) -> None:
-        table = self.table
-        assert table is not None
-        pending = [p.text for p in table.pending]
-        prev = table.rows[-1][0] if table.rows else None
-        k = split_pending(table.id, prev, pending, label_part)
-        if k and table.rows:
-            raw, pline, cell = table.rows[-1]
-            table.rows[-1] = (" ".join([raw, *pending[:k]]), pline, cell)
-        raw_label = " ".join([*pending[k:], label_part]).strip()
-        table.pending = []
-        cell = Cell(
-            table=table.id,
-            category="",
-            count=parse_count(count) if count else None,
-            pct=parse_pct(pct),
-            suppressed=supp,
-            line=line.number,
-            page=line.page,
-        )
-        table.rows.append((raw_label, line, cell))
-        self.consumed.add(line.number)
+    def _add_row(self, table: _Table, i: int, row: RowMatch) -> None:
+        label, count, suppressed, pct = row
+        if table.pending:
+            # Text lines since the last row: the end of its label, the start of this one's.
+            pending = [self.texts[j] for j in table.pending]
+            prev = table.rows[-1] if table.rows else None
+            k = split_pending(table.id, prev.label if prev else None, pending, label)
+            if k and prev is not None:
+                table.rows[-1] = prev._replace(label=" ".join([prev.label, *pending[:k]]))
+            label = " ".join([*pending[k:], label]).strip()
+            table.pending = []
+        # A count as matched is digits and commas (parse_count would give the same).
+        number = int(count.replace(",", "")) if count else None
+        table.rows.append(_new_row((label, i, number, parse_pct(pct), suppressed)))
+        self.consumed.add(self.numbers[i])
 
     def _finish_table(self) -> None:
         """Labels are final once the table ends (a later line may still extend the last one)."""
         table = self.table
         if table is None:
             return
-        for raw, line, cell in table.rows:
-            category = clean_label(raw)
+        table_id, numbers, pages, order = table.id, self.numbers, self.pages, self.order
+        for label, i, count, pct, suppressed in table.rows:
+            category = clean_label(label)
             is_total = fold(category).startswith("TOTAL")
             parent = None
             if is_total:
                 category = "Total"
-            elif table.id == "venue_industry":
+            elif table_id == "venue_industry":
                 # Venues and industries follow their trafficking type.
                 if fold(category) in _TYPES:
                     table.parent = category
                 else:
                     parent = table.parent
-            self.order.append(
-                (
-                    line.number,
-                    0,
-                    _replace(cell, category=category, parent=parent, is_total=is_total),
-                )
-            )
+            line, page = numbers[i], None if pages is None else pages[i]
+            cell = Cell(table_id, category, count, pct, suppressed, line, page, parent, is_total)
+            order.append((line, 0, cell))
         self._close()
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> HotlineParse:
-        lines = self.lines
+        texts, furniture = self.texts, self.furniture
         i = 0
-        while i < len(lines):
-            line = lines[i]
-            text = line.text
-            if text in self.furniture and (self.table is not None or PAGE_FURNITURE.match(text)):
+        while i < len(texts):
+            if self.table is not None and not self.table.pending:
+                after = self._plain_rows(self.table, i)
+                if after > i:
+                    i = after
+                    continue
+            text = texts[i]
+            if text in furniture and (self.table is not None or PAGE_FURNITURE.match(text)):
                 i += 1
                 continue
-            heading = match_heading(text)
+            heading = match_heading(text) if "#" in text else None
             if heading:
                 table_id, used = self._resolve_heading(i, heading["title"])
                 if self.table is None or self.table.id != table_id:
@@ -286,117 +369,190 @@ class _HotlineParser:
                     self.table = _Table(table_id, counts_only=self._counts_only(i + used))
                 i += 1 + used
                 continue
-            if self.table is not None and self._table_line(line):
-                i += 1
-                continue
-            self._outside_line(i)
+            if self.table is None or not self._table_line(i):
+                self._outside_line(i)
             i += 1
         self._finish_table()
         self._sentences()
-        self.order.sort(key=lambda item: (item[0], item[1]))
+        self.order.sort(key=itemgetter(0, 1))
         self.out.cells = [cell for _, _, cell in self.order]
         return self.out
 
-    def _table_line(self, line: Line) -> bool:
+    def _plain_rows(self, table: _Table, i: int) -> int:
+        """Read the rows from line i on as long as they are plain (rows.plain_row) and there is
+        nothing else to look at: what run and _table_line would do with them, with less work.
+        The index of the first line not read."""
+        texts, furniture, rows = self.texts, self.furniture, table.rows
+        numbers, consumed = self.numbers, self.consumed
+        while i < len(texts):
+            text = texts[i]
+            # Page furniture, NON-CUMULATIVE and "% OF" lines go the long way (a row is never a
+            # heading: match_heading gives None for what match_row reads).
+            if text in furniture or text[:1] == "%" or text[:3].upper() == "NON":
+                break
+            row = plain_row(text)
+            if row is None:
+                break
+            label, count, pct = row
+            number = int(count.replace(",", ""))
+            share = float(pct[:-1]) if pct[-1] == "%" else None
+            rows.append(_new_row((label, i, number, share, False)))
+            consumed.add(numbers[i])
+            i += 1
+            if _is_total(label):
+                self._finish_table()  # the total row ends a table
+                break
+        return i
+
+    def _table_line(self, i: int) -> bool:
         """Read a line inside a table; False when the line ends the table and is not its own."""
         table = self.table
         assert table is not None
-        text = line.text
-        if _NON_CUMULATIVE.match(text):
+        text = self.texts[i]
+        # Each pattern is tried only on text that starts (or is as short) as it needs.
+        if text[:1] in "Nn" and _NON_CUMULATIVE.match(text):
             self._finish_table()
             return True
-        if _PAGE_NUMBER.match(text) or _PCT_HEADING.match(text):
+        if (len(text) <= 3 and _PAGE_NUMBER.match(text)) or (
+            text[:1] == "%" and _PCT_HEADING.match(text)
+        ):
             return True  # a page number (every row has a percent), or a column heading's half
         row = match_row(text)
         if row is None and table.counts_only:
             row = match_count_row(text)
         if row is not None:
-            self._add_row(line, row.label, row.count, row.suppressed, row.pct)
-            if fold(clean_label(table.rows[-1][0])).startswith("TOTAL"):
+            self._add_row(table, i, row)
+            if _is_total(table.rows[-1].label):
                 self._finish_table()  # the total row ends a table
             return True
         if (
             is_all_caps(text)
             and not text.startswith("TOTAL")
-            and not (table.pending and table.pending[-1].text.startswith("TOTAL"))
+            and not (table.pending and self.texts[table.pending[-1]].startswith("TOTAL"))
         ):
             self._finish_table()  # a new section begins
             return False
         if is_prose(text):
             return True  # a footnote or note printed between a table's rows
-        table.pending.append(line)
+        table.pending.append(i)
         return True
 
     def _outside_line(self, i: int) -> None:
-        line = self.lines[i]
-        text = line.text
-        # Overview signals: "199 Phone Calls", several per line, or the number alone above.
-        found = list(_SIGNAL.finditer(text))
+        text = self.texts[i]
+        # Overview signals: "199 Phone Calls", several per line, or the number alone above. A
+        # line of signals only starts with a signal's number.
+        number_first = text[:1].isdecimal()
+        found = list(_SIGNAL.finditer(text)) if number_first else []
         if found and not _SIGNAL.sub("", text).strip():
             for pos, m in enumerate(found):
-                self._signal(line, pos, m[2], m[1])
+                self._signal(i, pos, m[2], m[1])
             return
         # Numbers above their channel names ("199  24  14" / "Phone Calls  Emails  ..."), or
         # names above numbers: paired in order when the two lines hold as many of each.
-        if i + 1 < len(self.lines) and self._stacked_signals(line, self.lines[i + 1]):
+        if (
+            (number_first or text.startswith(_CHANNEL_NAMES))
+            and i + 1 < len(self.texts)
+            and self._stacked_signals(i, i + 1)
+        ):
             return
-        self._maybe_loose(line)
+        if ends_like_row(text):  # else it cannot look like a row: a sentence, a heading
+            self._maybe_loose(i)
 
-    def _stacked_signals(self, first: Line, second: Line) -> bool:
-        if first.number in self.consumed or second.number in self.consumed:
+    def _stacked_signals(self, i: int, j: int) -> bool:
+        first, second = self.texts[i], self.texts[j]
+        if self.numbers[i] in self.consumed or self.numbers[j] in self.consumed:
             return False
-        if _NUMBERS_LINE.match(first.text) and _CHANNELS_LINE.match(second.text):
-            numbers, names, at = first.text.split(), _CHANNEL.findall(second.text), first
-        elif _CHANNELS_LINE.match(first.text) and _NUMBERS_LINE.match(second.text):
-            numbers, names, at = second.text.split(), _CHANNEL.findall(first.text), second
+        if _NUMBERS_LINE.match(first) and _CHANNELS_LINE.match(second):
+            numbers, names, at = first.split(), _CHANNEL.findall(second), i
+        elif _CHANNELS_LINE.match(first) and _NUMBERS_LINE.match(second):
+            numbers, names, at = second.split(), _CHANNEL.findall(first), j
         else:
             return False
         if len(numbers) != len(names):
             return False
         for pos, (number, name) in enumerate(zip(numbers, names, strict=True)):
             self._signal(at, pos, name, number)
-        self.consumed.update((first.number, second.number))
+        self.consumed.update((self.numbers[i], self.numbers[j]))
         return True
 
-    def _signal(self, line: Line, pos: int, channel: str, number: str) -> None:
-        cell = Cell("signals", channel, parse_count(number), None, False, line.number, line.page)
-        self.order.append((line.number, pos, cell))
-        self.consumed.add(line.number)
+    def _signal(self, i: int, pos: int, channel: str, number: str) -> None:
+        line = self.numbers[i]
+        cell = Cell("signals", channel, parse_count(number), None, False, line, self._page(i))
+        self.order.append((line, pos, cell))
+        self.consumed.add(line)
 
-    def _maybe_loose(self, line: Line) -> None:
-        if line.number in self.consumed or line.text in self.furniture:
+    def _maybe_loose(self, i: int) -> None:
+        text = self.texts[i]
+        if self.numbers[i] in self.consumed or text in self.furniture:
             return
-        if looks_like_row(line.text):
-            self.out.loose.append(LooseLine(line.number, line.page, line.text))
+        if looks_like_row(text):
+            self.out.loose.append(LooseLine(self.numbers[i], self._page(i), text))
+
+    def _line_at(self, offset: int) -> int:
+        """The line at an offset of the flow text (a joined line is the later line's)."""
+        return bisect_left(self.numbers, self.flow.line_at(offset) + 1)
 
     def _sentences(self) -> None:
-        flow = FlowText(self.lines)
+        text = self.flow.text
+        flat = self.flat
+        found = _Sentences(flat if flat is not None and flat.text == text else Flat.of(text))
         for pattern, category in ((_SUBSTANTIVE, "Substantive Calls"), (_CASES, "Cases")):
-            m = pattern.search(flow.text)
+            m = found.search(pattern)
             if m:
-                line = flow.line_at(m.start(1))
+                i = self._line_at(m.start(1))
+                line = self.numbers[i]
                 cell = Cell(
-                    "summary", category, parse_count(m[1]), None, False, line.number, line.page
+                    "summary", category, parse_count(m[1]), None, False, line, self._page(i)
                 )
-                self.order.append((line.number, m.start(1), cell))
-                self.consumed.add(line.number)
-        m = _NATIONWIDE.search(flow.text)
+                self.order.append((line, m.start(1), cell))
+                self.consumed.add(line)
+        m = found.search(_NATIONWIDE)
         if m:
             self.out.nationwide_signals = parse_count(m[1])
-            self.consumed.add(flow.line_at(m.start(1)).number)
-        m = _RANK.search(flow.text)
+            self.consumed.add(self.numbers[self._line_at(m.start(1))])
+        m = found.search(_RANK, _RANK_WORDS, 4)
         if m:
             self.out.call_volume_rank = int(m[1])
-            self.consumed.add(flow.line_at(m.start(1)).number)
+            self.consumed.add(self.numbers[self._line_at(m.start(1))])
         # Loose lines found before the sentences were read may be those sentences.
         self.out.loose = [ll for ll in self.out.loose if ll.line not in self.consumed]
 
 
-def _replace(cell: Cell, *, category: str, parent: str | None, is_total: bool) -> Cell:
-    return Cell(cell.table, category, cell.count, cell.pct, cell.suppressed, cell.line, cell.page,
-                parent, is_total)  # fmt: skip
+def _is_total(label: str) -> bool:
+    """A total row's label ("TOTAL # OF CASES")."""
+    # The folded label holds the label's letters in order, upper-cased: a cheap test first.
+    return "TOTAL" in label.upper() and fold(clean_label(label)).startswith("TOTAL")
 
 
-def parse_hotline_report(lines: list[Line]) -> HotlineParse:
-    """Given a hotline report's lines, its cells in printed order, loose lines and warnings."""
-    return _HotlineParser(lines).run()
+class _Sentences:
+    """Searches the flow text for the headline sentences, case-insensitively."""
+
+    def __init__(self, flat: Flat) -> None:
+        self.text, self.low = flat
+
+    def search(
+        self, pattern: re.Pattern[str], words: str = "", before: int = 0
+    ) -> re.Match[str] | None:
+        """pattern.search(text); with the text lower-cased, the pattern in lower case (whose
+        literal start the regex engine skips to), or started just before the first place
+        where the words it holds occur (at most `before` characters from its start)."""
+        if self.low is None:
+            return pattern.search(self.text)
+        low_pattern = _LOWER[pattern]
+        if not words:
+            return low_pattern.search(self.low)
+        at = self.low.find(words)
+        return low_pattern.search(self.low, max(0, at - before)) if at >= 0 else None
+
+
+def parse_hotline_report(
+    lines: Lines, folded: list[str] | None = None, flat: Flat | None = None
+) -> HotlineParse:
+    """Given a hotline report's lines, its cells in printed order, loose lines and warnings.
+
+    folded and flat, when at hand: the lines folded (fold_lines) and the whole text flat."""
+    merged = merge_wrapped_texts(lines.texts)
+    if folded is None or merged is not lines.texts:
+        folded = fold_lines(merged)
+    final = join_withheld(Lines(merged, lines.pages, {}))
+    return _HotlineParser(final, FlowText(folded), flat).run()

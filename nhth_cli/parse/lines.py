@@ -3,45 +3,75 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from operator import itemgetter
+from typing import NamedTuple
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
 # "# OF CALLS" is a column heading, not a markdown heading.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?!OF\b)", re.I)
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
+_INVISIBLE = {"\u00a0": " ", "\u200b": "", "\ufeff": "", "\u00ad": ""}
+_DROPPED = tuple(char for char, replacement in _INVISIBLE.items() if not replacement)
 _BULLET = re.compile(r"^\s*[-•·▪●]\s+")
 # What the first non-blank character of a line must be for _MD_RULE or _BULLET to match.
 _RULE_STARTS = frozenset("-*_|:")
 _BULLET_STARTS = frozenset("-•·▪●")
+# Lines clean_line may change beyond tabs and trailing space: those whose first non-blank
+# character starts a rule, heading, bullet or pipe table, and those holding a link or emphasis.
+# The pattern starts with a newline so the regex engine jumps from line to line.
+_MARKED_START = re.compile(r"\n[^\S\n]*[-*_|:#•·▪●]")
+_MARKED_FIRST = re.compile(r"[^\S\n]*[-*_|:#•·▪●]")
+_MARKED_INSIDE = ("](", "**", "__")
+# Replacements that keep a group: in C (a template like r"\1" is expanded in Python).
+_GROUP_1, _GROUP_2 = itemgetter(1), itemgetter(2)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     number: int  # 1-based, in the document's text
     page: int | None
     text: str  # cleaned: markdown removed, trailing space stripped; column gaps kept
 
-    @property
-    def cells(self) -> list[str]:
-        return [c for c in re.split(r" {2,}", self.text) if c]
+
+class Lines(NamedTuple):
+    """A document's cleaned lines as parallel lists: line i + 1 is texts[i] on pages[i]."""
+
+    texts: list[str]
+    pages: list[int] | None  # None when the text has no form feeds
+    # Line i as printed (form feeds taken out) where cleaning may have changed its words: where
+    # it removed markdown or invisible characters. Elsewhere it changed only white space.
+    printed: dict[int, str]
+
+    def as_list(self) -> list[Line]:
+        pages = self.pages if self.pages is not None else [None] * len(self.texts)
+        return list(
+            map(Line._make, zip(range(1, len(self.texts) + 1), pages, self.texts, strict=True))
+        )
+
+
+class NumberedLines(NamedTuple):
+    """Some of a document's lines as parallel lists: texts[i] is line numbers[i], on pages[i]."""
+
+    texts: list[str]
+    numbers: list[int]
+    pages: list[int] | None  # None when the text has no form feeds
 
 
 def clean_line(raw: str) -> str:
     """Given a raw line, its text without markdown debris or invisible characters."""
     # Each step runs only when the line holds what its pattern needs (same result, far fewer
     # regex calls: most lines are plain text or table rows).
-    text = raw if raw.isascii() else raw.translate(_INVISIBLE)
+    text = raw if raw.isascii() else _visible(raw)
     first = text.lstrip()[:1]
     if first in _RULE_STARTS and _MD_RULE.match(text):
         return ""
     if first == "#":
         text = _MD_HEADING.sub("", text)
     if "](" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_LINK.sub(_GROUP_1, text)
     if "**" in text or "__" in text:
-        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(_GROUP_2, text)
         text = text.replace("**", "")
     if first in _BULLET_STARTS:
         text = _BULLET.sub("", text)
@@ -51,18 +81,112 @@ def clean_line(raw: str) -> str:
     return text.replace("\t", "  ").rstrip()
 
 
+def _visible(text: str) -> str:
+    """No-break spaces as spaces; zero-width spaces, BOMs and soft hyphens removed."""
+    for char, replacement in _INVISIBLE.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+def lines_holding(text: str, sub: str) -> list[int]:
+    """The 0-based numbers of the lines of text (split at newlines) that hold sub."""
+    # Searching for one character is many times faster than for a longer string.
+    found: list[int] = []
+    line = last = 0
+    at = text.find(sub[0])
+    while at >= 0:
+        line += text.count("\n", last, at)
+        last = text.find("\n", at)
+        if text.find(sub, at, len(text) if last < 0 else last) >= 0:
+            found.append(line)
+        if last < 0:
+            break
+        at = text.find(sub[0], last)
+    return found
+
+
+def line_indices(text: str, offsets: Iterable[int]) -> list[int]:
+    """Given ascending offsets into text, the 0-based line (split at newlines) of each."""
+    out: list[int] = []
+    line = last = 0
+    for at in offsets:
+        line += text.count("\n", last, at)
+        last = at
+        out.append(line)
+    return out
+
+
+def _marked_lines(text: str) -> set[int]:
+    """Lines (0-based) that need clean_line's markdown steps; all others need none."""
+    marked = {i for sub in _MARKED_INSIDE for i in lines_holding(text, sub)}
+    if _MARKED_FIRST.match(text):
+        marked.add(0)
+    # Each match starts at the newline before its line.
+    marked.update(line_indices(text, (m.start() + 1 for m in _MARKED_START.finditer(text))))
+    return marked
+
+
+def clean_lines(text: str) -> tuple[list[str], dict[int, str]]:
+    """Given text (form feeds taken out), its lines as clean_line gives them, and as printed
+    the lines whose words that may have changed (see Lines.printed).
+
+    The work is done on the whole text at once; only lines that hold markdown go through
+    clean_line one by one."""
+    printed = text
+    changed: set[int] = set()
+    if not text.isascii():
+        changed.update(i for char in _DROPPED for i in lines_holding(text, char))
+        text = _visible(text)  # character by character: the same as line by line
+    spaced = text.replace("\t", "  ") if "\t" in text else text
+    out = list(map(str.rstrip, spaced.split("\n")))
+    marked = _marked_lines(text)
+    if not (marked or changed):
+        return out, {}
+    lines = text.split("\n")
+    for i in marked:
+        out[i] = clean_line(lines[i])
+    as_printed = lines if printed is text else printed.split("\n")
+    return out, {i: as_printed[i] for i in sorted(changed | marked)}
+
+
+def paginate(text: str) -> tuple[str, list[int]]:
+    """Given text with form feeds, the text with them taken out, and each line's page."""
+    pieces: list[str] = []
+    pages: list[int] = []
+    page, line, done = 1, 0, 0  # done: where the text not yet copied starts
+    at = text.find("\f")
+    while at >= 0:
+        newline = text.rfind("\n", done, at)
+        start = done if newline < 0 else newline + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line += text.count("\n", done, start)  # the index of the line at start
+        pages += [page] * (line - len(pages))
+        # pdftotext puts the form feed at the start of the next page's first line.
+        before, _, raw = text[start:end].rpartition("\f")
+        page += before.count("\f") + 1
+        # Text before the form feed belongs to the previous page; rare, keep it.
+        pieces += [
+            text[done:start],
+            before.replace("\f", " ") + " " + raw if before.strip() else raw,
+        ]
+        done = end
+        at = text.find("\f", end)
+    pieces.append(text[done:])
+    pages += [page] * (line + text.count("\n", done) + 1 - len(pages))
+    return "".join(pieces), pages
+
+
+def read_lines(text: str) -> Lines:
+    """Given document text, its cleaned lines; pages counted by form feeds when there are any."""
+    pages = None
+    if "\f" in text:
+        text, pages = paginate(text)
+    texts, printed = clean_lines(text)
+    return Lines(texts, pages, printed)
+
+
 def split_lines(text: str) -> list[Line]:
     """Given document text, its lines; pages counted by form feeds when there are any."""
-    paged = "\f" in text
-    page = 1
-    lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if paged and "\f" in raw:
-            # pdftotext puts the form feed at the start of the next page's first line.
-            before, _, raw = raw.rpartition("\f")
-            page += before.count("\f") + 1
-            if before.strip():
-                # Text before the form feed belongs to the previous page; rare, keep it.
-                raw = before.replace("\f", " ") + " " + raw
-        lines.append(Line(number, page if paged else None, clean_line(raw)))
-    return lines
+    return read_lines(text).as_list()

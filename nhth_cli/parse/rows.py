@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from ..normalize.labels import FOOTNOTE_CHARS, fold
 from ..normalize.numbers import COUNT, PCT, SUPPRESSED
-from .lines import Line
 
 # A footnote mark after a withheld count: raised digits or symbols, or plain digits.
 MARK = rf"(?:[{FOOTNOTE_CHARS}]+|\d{{1,2}})"
@@ -24,6 +23,15 @@ ROW = re.compile(
     rf"\s+(?P<pct>{PCT})\s*$",
     re.I,
 )
+# ROW without its label: searched for, the leftmost match is where ROW's label ends.
+_ROW_TAIL = re.compile(ROW.pattern.removeprefix("^(?P<label>.*?)"), re.I)
+# The tail spans at most 6 words ("Fewer than Three ⁷  24.6 %"): it starts in the last 6.
+_TAIL_WORDS = 6
+# A count and a percent as single words; how the word before a count ends when the count
+# may be part of a withheld one ("Fewer than 3", "< 3") or its footnote mark ("Three 7").
+_COUNT_WORD = re.compile(COUNT)
+_NA_WORDS = frozenset({"NA", "Na", "nA", "na", "N/A", "N/a", "n/A", "n/a"})  # N/?A, any case
+_WITHHELD_ENDS = ("three", "3", "than", "<")
 # A row of a table printed without a percent column: label, then a count.
 COUNT_ROW = re.compile(
     rf"^(?P<label>\S.*?)\s+"
@@ -57,48 +65,123 @@ CONNECTORS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class RowMatch:
+class RowMatch(NamedTuple):
     label: str
-    count: str | None  # None when withheld
+    number: str | None  # the count as printed; None when withheld
     suppressed: bool
     pct: str
 
 
+# A RowMatch from a tuple, built in C (a NamedTuple's own constructor is Python code).
+_row_match: Callable[[tuple[str, str | None, bool, str]], RowMatch] = partial(
+    tuple.__new__, RowMatch
+)
+
+
 # No table row or heading is this long; longer lines are prose (or junk) and skip the regexes.
 MAX_ROW_CHARS = 400
+# The last character of what looks like a row (a count, a footnote mark, a percent, Three or
+# N/A); any decimal digit counts too.
+_ROW_LIKE_ENDS = frozenset(f"%{FOOTNOTE_CHARS}")
+# Characters other than ASCII letters that [A-Za-z] matches under re.I (İ, ı, ſ, Kelvin K).
+_FOLDED_LETTERS = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def _row(pattern: re.Pattern[str], text: str) -> RowMatch | None:
-    m = pattern.match(text) if len(text) <= MAX_ROW_CHARS else None
+def _row(m: re.Match[str] | None, label: str) -> RowMatch | None:
     if m is None:
         return None
     pct = m.groupdict().get("pct") or ""
-    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, pct)
+    return _row_match((label.strip(), m["count"], m["supp"] is not None, pct))
+
+
+def plain_row(text: str) -> tuple[str, str, str] | None:
+    """The common row, as match_row reads it: a label that cannot end a withheld count, then a
+    count and a percent as one word each: (label, count, percent); None for anything else."""
+    if len(text) > MAX_ROW_CHARS or "\n" in text:
+        return None
+    words = text.rsplit(None, 2)
+    if len(words) == 2:
+        words.insert(0, "")  # no label
+    if len(words) != 3:
+        return None
+    label, count, pct = words
+    # COUNT and PCT as words, tested without a regex where they can be.
+    if not (count.isdecimal() or ("," in count and _COUNT_WORD.fullmatch(count))):
+        return None
+    if pct[-1] == "%":
+        whole, dot, fraction = pct[:-1].partition(".")
+        if not (0 < len(whole) <= 3 and whole.isdecimal() and (not dot or fraction.isdecimal())):
+            return None
+    elif pct not in _NA_WORDS:
+        return None
+    # The leftmost place where ROW's tail starts is then the count: no word before it can
+    # start a withheld count that the count ends ("Fewer than 3", "< 3") or marks ("Three 7").
+    if label[-1:] in "eEnN3<" and label[-5:].lower().endswith(_WITHHELD_ENDS):
+        return None
+    return label.strip(), count, pct
 
 
 @lru_cache(maxsize=2048)
 def match_row(text: str) -> RowMatch | None:
     """A table row: label, count (or a withheld count), percent."""
-    return _row(ROW, text)
+    if len(text) > MAX_ROW_CHARS:
+        return None
+    if "\n" in text:  # not a line: the cheap tests below assume one
+        m = ROW.match(text)
+        return _row(m, m["label"] if m else "")
+    end = text.rstrip()[-3:]  # a row ends with its percent: "...%", "N/A" or "NA"
+    if end[-1:] != "%" and not end.lower().endswith(("na", "n/a")):
+        return None
+    plain = plain_row(text)
+    if plain is not None:
+        label, count, pct = plain
+        return _row_match((label, count, False, pct))
+    # Otherwise ROW's lazy label, which tries every position, is found by searching for ROW's
+    # tail from where it can start at the earliest.
+    words = text.rsplit(None, _TAIL_WORDS)
+    start = len(words[0]) if len(words) > _TAIL_WORDS else 0
+    m = _ROW_TAIL.search(text, start)
+    return _row(m, text[: m.start()] if m else "")
 
 
 @lru_cache(maxsize=2048)
 def match_count_row(text: str) -> RowMatch | None:
     """A row of a count-only table ("Domestic Work  12"); its percent is empty."""
-    return _row(COUNT_ROW, text)
+    m = COUNT_ROW.match(text) if len(text) <= MAX_ROW_CHARS else None
+    return _row(m, m["label"] if m else "")
+
+
+def _may_look_like_row(text: str) -> bool:
+    """What ROW_LIKE needs at either end: a letter first; last a digit, a mark, a percent, or
+    the end of "Three" or "N/A" (a cheap test before the pattern)."""
+    if "\n" in text:  # not a line: the tests below assume one
+        return True
+    first, last = text[:1], text[-1:]
+    if not ((first.isascii() and first.isalpha()) or first in _FOLDED_LETTERS):
+        return False
+    if last.isdecimal() or last in _ROW_LIKE_ENDS:
+        return True
+    return last in "aAeE" and text[-5:].lower().endswith(("three", "na", "n/a"))
+
+
+def ends_like_row(text: str) -> bool:
+    """What looks_like_row needs (a cheap test): rows and what looks like one end in a number,
+    a mark, a percent, Three or N/A."""
+    last = text.rstrip()[-1:]
+    return last.isdecimal() or last in _ROW_LIKE_ENDS or last in "aAeE" or "\n" in text
 
 
 def looks_like_row(text: str) -> bool:
     """A label then numbers ("Referral  5  2.5%", "Female: 3"), not a sentence ending in a year."""
-    if len(text) > MAX_ROW_CHARS:
+    if len(text) > MAX_ROW_CHARS or not ends_like_row(text):
         return False
     if match_row(text) is not None:
         return True
-    m = ROW_LIKE.match(text)
+    m = ROW_LIKE.match(text) if _may_look_like_row(text) else None
     return m is not None and not ends_open(m["label"])
 
 
+@lru_cache(maxsize=1024)
 def heading_key(text: str) -> str:
     """Fold a heading for lookup: footnote digits glued inside it removed too."""
     return fold(strip_heading_marks(text))
@@ -130,28 +213,3 @@ def ends_open(label: str) -> bool:
     """A label that cannot end here: its last word joins to what follows."""
     words = label.split()
     return bool(words) and (words[-1].lower() in CONNECTORS or label[-1] in ",/-&")
-
-
-class FlowText:
-    """Lines joined into one string with single spaces, mapping offsets back to lines.
-
-    Sentences wrap across lines in layout text; regexes run over the flow text instead.
-    """
-
-    def __init__(self, lines: list[Line]) -> None:
-        parts: list[str] = []
-        self._starts: list[int] = []
-        self._lines: list[Line] = []
-        offset = 0
-        for line in lines:
-            if not line.text:
-                continue
-            self._starts.append(offset)
-            self._lines.append(line)
-            text = " ".join(line.text.split())
-            parts.append(text)
-            offset += len(text) + 1
-        self.text = " ".join(parts)
-
-    def line_at(self, offset: int) -> Line:
-        return self._lines[max(0, bisect_right(self._starts, offset) - 1)]

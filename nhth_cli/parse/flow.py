@@ -1,0 +1,63 @@
+"""A document's words joined by single spaces: sentences wrap across lines, patterns read them
+in this flat text instead."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate, compress, count
+from typing import NamedTuple
+
+from ..normalize.casefold import lowered
+
+# The white space str.split() splits at, but for the space.
+OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def fold_lines(texts: list[str]) -> list[str]:
+    """Each text with its white space folded, as " ".join(text.split()) gives it."""
+    stripped = list(map(str.strip, texts))
+    joined = " ".join(stripped)
+    if any(space in joined for space in OTHER_SPACES):
+        return [" ".join(text.split()) for text in stripped]
+    # White space is spaces only: a stripped text is folded unless it has two in a row.
+    return [" ".join(text.split()) if "  " in text else text for text in stripped]
+
+
+class Flat(NamedTuple):
+    """A text's words joined by single spaces, and that in lower case (see casefold.lowered)."""
+
+    text: str
+    low: str | None
+
+    @classmethod
+    def of(cls, text: str) -> Flat:
+        return cls(text, lowered(text))
+
+
+def flat_text(folded: list[str], printed: dict[int, str]) -> Flat:
+    """Given a document's lines folded (fold_lines) and the lines whose words cleaning changed,
+    as printed (Lines.printed): the document's words joined by single spaces, as
+    " ".join(text.split()) gives them for the whole text."""
+    if printed:
+        folded = list(folded)
+        for i, text in printed.items():
+            folded[i] = " ".join(text.split())
+    return Flat.of(" ".join(filter(None, folded)))
+
+
+class FlowText:
+    """Lines folded (fold_lines) and joined with single spaces, mapping offsets back to lines."""
+
+    def __init__(self, folded: list[str]) -> None:
+        self._at = list(compress(count(), folded))  # the indices of the non-empty lines
+        parts = list(filter(None, folded))
+        self.text = " ".join(parts)
+        # Where each non-empty line starts in the text: after the others and a space each.
+        self._starts = list(accumulate([len(part) + 1 for part in parts[:-1]], initial=0))
+
+    def line_at(self, offset: int) -> int:
+        """The index of the line (in the lines given) the offset falls in."""
+        return self._at[bisect_right(self._starts, offset) - 1]
