@@ -18,7 +18,7 @@ from typing import overload
 from .report import Finding
 
 SPOOL_BYTES = 16 * 1024 * 1024
-SEPARATOR = ",\n    "  # between findings in the summary JSON: one finding a line
+SEPARATOR = ",\n    "  # between pieces of the summary JSON's lists: a report's findings a line
 # encode_findings writes these keys in this order.
 assert tuple(f.name for f in fields(Finding)) == (
     "check", "status", "source", "jurisdiction", "year", "table", "expected", "actual",
@@ -28,17 +28,21 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def encode_findings(findings: Sequence[Finding]) -> bytes:
-    """Findings as the summary JSON lists them (the C encoder, one finding a line)."""
-    return SEPARATOR.join(
-        _encode(
+    """Findings as the summary JSON lists them: one C encoder call for all of them, so the
+    findings of one report (or one piece) share a line, separated by ", "."""
+    if not findings:
+        return b""
+    listed = _encode(
+        [
             {
                 "check": f.check, "status": f.status, "source": f.source,
                 "jurisdiction": f.jurisdiction, "year": f.year, "table": f.table,
                 "expected": f.expected, "actual": f.actual, "message": f.message, "line": f.line,
             }
-        )
-        for f in findings
-    ).encode()  # fmt: skip
+            for f in findings
+        ]
+    )  # fmt: skip
+    return listed[1:-1].encode()  # without the list's brackets
 
 
 def decode_findings(data: bytes) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
@@ -132,9 +133,9 @@ class ValidationReport:
         return b"".join(self.json_chunks())
 
     def json_chunks(self) -> Iterator[bytes]:
-        """The summary JSON in pieces, one file and one finding a line, so that it is never
-        held whole. json.dumps(indent=...) runs the pure-Python encoder; files and findings are
-        encoded by the C encoder instead, each on its own line."""
+        """The summary JSON in pieces, one file a line and each report's findings on a line or
+        so, so that it is never held whole. json.dumps(indent=...) runs the pure-Python encoder;
+        files and findings are encoded by the C encoder instead (the same JSON value)."""
         from .log import SEPARATOR, encode_findings
 
         head = {
@@ -151,11 +152,8 @@ class ValidationReport:
         files = SEPARATOR.join(encode(f.to_dict()) for f in self.files)
         before = start + '"files": ' + (f"[\n    {files}\n  ]" if files else "[]") + between
         if isinstance(self.findings, tuple):
-            step = 4096
-            found = self.findings
-            pieces: Iterator[bytes] = (
-                encode_findings(found[i : i + step]) for i in range(0, len(found), step)
-            )
+            by_source = groupby(self.findings, key=lambda f: f.source)
+            pieces: Iterator[bytes] = (encode_findings(list(found)) for _, found in by_source)
         else:
             pieces = self.findings.pieces()
         yield (before + '"findings": [').encode()
