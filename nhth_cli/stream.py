@@ -2,10 +2,12 @@
 sort order of SPEC.md, one Parquet row group at a time.
 
 A conversion of 10,000 reports holds about 680,000 rows. As `Cell` objects they take about
-250 bytes each; as Arrow columns about 150. `RowSink` takes each `FileResult` as the pipeline
-produces it, turns its cells into Arrow columns a batch of reports at a time (the caller can
-then drop the cells and keep only the file's summary), and gives the rows back sorted, in
-batches of at most `BATCH_ROWS` rows, without ever building one more copy of the whole table::
+250 bytes each; as Arrow columns about 75, with each report's document facts (source,
+jurisdiction, period...) kept once, not per row. `RowSink` takes each `FileResult` as the
+pipeline produces it (or its cells as `CellColumns`, from a worker process), turns the cells
+into Arrow columns a batch of reports at a time (the caller can then drop the cells and keep
+only the file's summary), and gives the rows back sorted, in batches of at most `BATCH_ROWS`
+rows, without ever building one more copy of the whole table::
 
     sink = RowSink()
     for result in results:          # any order
