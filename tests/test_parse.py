@@ -9,7 +9,7 @@ import nhth_cli
 from nhth_cli.errors import NotAReportError
 from nhth_cli.parse import parse_document
 from nhth_cli.parse.cells import merge_wrapped_texts
-from nhth_cli.parse.flow import FlowText, flat_text, fold_lines
+from nhth_cli.parse.flow import Flat, FlowText, flat_text, fold_lines
 from nhth_cli.parse.hotline_report import join_withheld
 from nhth_cli.parse.lines import clean_line, clean_lines, paginate, read_lines
 from nhth_cli.parse.rows import ROW, match_row, plain_row
@@ -253,6 +253,18 @@ def test_flow_text_maps_each_offset_to_its_line(texts: list[str]) -> None:
     for offset in range(len(flow.text)):
         line = at[max(k for k, start in enumerate(starts) if start <= offset)]
         assert flow.line_at(offset) == line
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=6).map(_as_text), max_size=10))
+def test_flow_text_given_its_flat_text_reads_the_same(texts: list[str]) -> None:
+    folded = fold_lines(texts)
+    own, given = FlowText(folded), FlowText(folded, flat_text(folded, {}))
+    assert given.text == own.text
+    assert given.flat == own.flat == Flat.of(own.text)
+    assert [given.line_at(k) for k in range(len(own.text))] == [
+        own.line_at(k) for k in range(len(own.text))
+    ]
 
 
 _ROW_WORDS = st.sampled_from(

@@ -49,15 +49,33 @@ def flat_text(folded: list[str], printed: dict[int, str]) -> Flat:
 
 
 class FlowText:
-    """Lines folded (fold_lines) and joined with single spaces, mapping offsets back to lines."""
+    """Lines folded (fold_lines) and joined with single spaces, mapping offsets back to lines.
 
-    def __init__(self, folded: list[str]) -> None:
-        self._at = list(compress(count(), folded))  # the indices of the non-empty lines
-        parts = list(filter(None, folded))
-        self.text = " ".join(parts)
-        # Where each non-empty line starts in the text: after the others and a space each.
-        self._starts = list(accumulate([len(part) + 1 for part in parts[:-1]], initial=0))
+    flat: the same text as a Flat when the caller has it at hand (flat_text gives it for lines
+    that cleaning changed only in their white space)."""
+
+    def __init__(self, folded: list[str], flat: Flat | None = None) -> None:
+        self._folded = folded
+        text = " ".join(filter(None, folded)) if flat is None else flat.text
+        self.text = text
+        self._flat = flat
+        self._index: tuple[list[int], list[int]] | None = None
+
+    @property
+    def flat(self) -> Flat:
+        """The text and that in lower case; lowered once, when first asked for."""
+        if self._flat is None:
+            self._flat = Flat.of(self.text)
+        return self._flat
 
     def line_at(self, offset: int) -> int:
         """The index of the line (in the lines given) the offset falls in."""
-        return self._at[bisect_right(self._starts, offset) - 1]
+        # Built on the first call: most documents ask for a few offsets, or none.
+        if self._index is None:
+            parts = list(filter(None, self._folded))
+            at = list(compress(count(), self._folded))  # the indices of the non-empty lines
+            # Where each non-empty line starts in the text: after the others and a space each.
+            starts = list(accumulate([len(part) + 1 for part in parts[:-1]], initial=0))
+            self._index = (at, starts)
+        at, starts = self._index
+        return at[bisect_right(starts, offset) - 1]

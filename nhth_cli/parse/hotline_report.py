@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import compress
+from functools import lru_cache
+from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 from ..normalize.casefold import in_lower_case
-from ..normalize.labels import clean_label, fold, snake_case
+from ..normalize.labels import FOOTNOTE_CHARS, clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
@@ -68,9 +67,10 @@ _MARK_THEN_NA = re.compile(rf"^{MARK}?\s*N/?A$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
 # A line join_withheld may join onto the line before it, found from the newline before it:
 # it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A (_MARK_THEN_NA) or a
-# percent alone (PCT_CELL).
+# percent alone (PCT_CELL). The line's first character is tested first, in one character set:
+# most lines start with none of these, and the alternatives are not tried on them.
 _MAY_JOIN_ABOVE = re.compile(
-    rf"\n(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)"
+    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)"
     rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
     re.I,
 )
@@ -85,18 +85,10 @@ class HotlineParse:
     call_volume_rank: int | None = None
 
 
-class _Row(NamedTuple):
-    label: str  # as printed, perhaps over several lines
-    line: int  # the index of the line that holds the numbers
-    number: int | None  # the count
-    pct: float | None
-    suppressed: bool
-
-
-# A _Row from a tuple, built in C (a NamedTuple's own constructor is Python code).
-_new_row: Callable[[tuple[str, int, int | None, float | None, bool]], _Row] = partial(
-    tuple.__new__, _Row
-)
+# A row read: its label as printed (perhaps over several lines), the index of the line that
+# holds its numbers, its count, percent and whether the count is withheld. A plain tuple: a
+# table's rows are many, and a tuple is the cheapest thing to build.
+_Row = tuple[str, int, int | None, float | None, bool]
 
 
 @dataclass
@@ -104,7 +96,6 @@ class _Table:
     id: str
     rows: list[_Row] = field(default_factory=list)
     pending: list[int] = field(default_factory=list)  # indices of text lines since the last row
-    parent: str | None = None
     counts_only: bool = False  # the heading has no percent column: rows are label and count
 
 
@@ -181,14 +172,22 @@ def _page_edges(lines: NumberedLines) -> Counter[str]:
     return edges
 
 
-def _furniture(lines: NumberedLines) -> frozenset[str]:
+class _Furniture(NamedTuple):
+    """A document's page headers and footers (see _furniture), and those of them that
+    PAGE_FURNITURE matches: of the document's lines, exactly the ones it matches."""
+
+    all: frozenset[str]
+    known: frozenset[str]
+
+
+def _furniture(lines: NumberedLines) -> _Furniture:
     """Page headers and footers: known patterns; all-caps text lines printed twice or more; and
     any text line that stands at the top or bottom of two or more pages."""
     counts = Counter(lines.texts)
     repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and _plain(t)}
     on_pages = {t for t, n in _page_edges(lines).items() if n > 1 and _plain(t)}
-    known = {t for t in counts if _may_be_page_furniture(t) and PAGE_FURNITURE.match(t)}
-    return frozenset(repeated | on_pages | known)
+    known = frozenset(t for t in counts if _may_be_page_furniture(t) and PAGE_FURNITURE.match(t))
+    return _Furniture(frozenset(repeated | on_pages | known), known)
 
 
 def _label_score(table: str, label: str) -> int:
@@ -228,15 +227,17 @@ def split_pending(table: str, prev: str | None, pending: list[str], own: str) ->
 class _HotlineParser:
     """The walk over a report's lines; a line is known by its index i in the lists of lines."""
 
-    def __init__(self, lines: NumberedLines, flow: FlowText, flat: Flat | None) -> None:
+    def __init__(self, lines: NumberedLines, flow: FlowText) -> None:
         self.texts = lines.texts  # non-empty, stripped, withheld counts joined
         self.numbers = lines.numbers
         self.pages = lines.pages
         self.flow = flow  # of the lines before they were joined
-        self.flat = flat
-        self.furniture = _furniture(lines)
+        self.furniture, self.known_furniture = _furniture(lines)
         self.out = HotlineParse()
-        self.consumed: set[int] = set()  # line numbers whose numbers went into rows
+        # Line numbers whose numbers went into signals or sentences. Rows' lines need no entry:
+        # the walk reads each line once, and what is looked up here (a line it has not read
+        # yet, a table's pending text, a loose line) is never a row's line.
+        self.consumed: set[int] = set()
         self.table: _Table | None = None
         self.order: list[tuple[int, int, Cell]] = []  # (line, position, cell) in printed order
 
@@ -250,6 +251,11 @@ class _HotlineParser:
         A title wraps: its start may stand on up to three lines above the `# OF` columns and
         its end on up to two lines below; the shortest join that names a known table wins.
         """
+        # The title whole on its line is the shortest join: tried before the lines around it
+        # are looked at, as most titles do not wrap.
+        whole = _TABLE_BY_HEADING.get(heading_key(title))
+        if whole is not None:
+            return whole, 0
         before = self._titles_before(i)  # nearest first
         after = self._titles_after(i)
         for used_before in range(len(before) + 1):
@@ -314,37 +320,30 @@ class _HotlineParser:
             # Text lines since the last row: the end of its label, the start of this one's.
             pending = [self.texts[j] for j in table.pending]
             prev = table.rows[-1] if table.rows else None
-            k = split_pending(table.id, prev.label if prev else None, pending, label)
+            k = split_pending(table.id, prev[0] if prev else None, pending, label)
             if k and prev is not None:
-                table.rows[-1] = prev._replace(label=" ".join([prev.label, *pending[:k]]))
+                table.rows[-1] = (" ".join([prev[0], *pending[:k]]), *prev[1:])
             label = " ".join([*pending[k:], label]).strip()
             table.pending = []
         # A count as matched is digits and commas (parse_count would give the same).
         number = int(count.replace(",", "")) if count else None
-        table.rows.append(_new_row((label, i, number, parse_pct(pct), suppressed)))
-        self.consumed.add(self.numbers[i])
+        table.rows.append((label, i, number, parse_pct(pct), suppressed))
 
     def _finish_table(self) -> None:
         """Labels are final once the table ends (a later line may still extend the last one)."""
         table = self.table
         if table is None:
             return
-        table_id, numbers, pages, order = table.id, self.numbers, self.pages, self.order
-        for label, i, count, pct, suppressed in table.rows:
-            category = clean_label(label)
-            is_total = fold(category).startswith("TOTAL")
-            parent = None
-            if is_total:
-                category = "Total"
-            elif table_id == "venue_industry":
-                # Venues and industries follow their trafficking type.
-                if fold(category) in _TYPES:
-                    table.parent = category
-                else:
-                    parent = table.parent
-            line, page = numbers[i], None if pages is None else pages[i]
-            cell = Cell(table_id, category, count, pct, suppressed, line, page, parent, is_total)
-            order.append((line, 0, cell))
+        table_id, numbers, rows = table.id, self.numbers, table.rows
+        categories = [_category(row[0]) for row in rows]
+        lines = [numbers[row[1]] for row in rows]
+        pages = repeat(None) if self.pages is None else [self.pages[row[1]] for row in rows]
+        parents = _parents(categories) if table_id == "venue_industry" else repeat(None)
+        self.order += [
+            (line, 0, Cell(table_id, category, count, pct, suppressed, line, page, parent, total))
+            for (_, _, count, pct, suppressed), (category, total), line, page, parent
+            in zip(rows, categories, lines, pages, parents, strict=False)  # repeat() is endless
+        ]  # fmt: skip
         self._close()
 
     # -- the walk ---------------------------------------------------------------------------
@@ -358,7 +357,7 @@ class _HotlineParser:
                     i = after
                     continue
             text = texts[i]
-            if text in furniture and (self.table is not None or PAGE_FURNITURE.match(text)):
+            if text in furniture and (self.table is not None or text in self.known_furniture):
                 i += 1
                 continue
             heading = match_heading(text) if "#" in text else None
@@ -382,10 +381,8 @@ class _HotlineParser:
         """Read the rows from line i on as long as they are plain (rows.plain_row) and there is
         nothing else to look at: what run and _table_line would do with them, with less work.
         The index of the first line not read."""
-        texts, furniture, rows = self.texts, self.furniture, table.rows
-        numbers, consumed = self.numbers, self.consumed
-        while i < len(texts):
-            text = texts[i]
+        furniture, rows = self.furniture, table.rows
+        for text in islice(self.texts, i, None):
             # Page furniture, NON-CUMULATIVE and "% OF" lines go the long way (a row is never a
             # heading: match_heading gives None for what match_row reads).
             if text in furniture or text[:1] == "%" or text[:3].upper() == "NON":
@@ -394,10 +391,8 @@ class _HotlineParser:
             if row is None:
                 break
             label, count, pct = row
-            number = int(count.replace(",", ""))
             share = float(pct[:-1]) if pct[-1] == "%" else None
-            rows.append(_new_row((label, i, number, share, False)))
-            consumed.add(numbers[i])
+            rows.append((label, i, int(count.replace(",", "")), share, False))
             i += 1
             if _is_total(label):
                 self._finish_table()  # the total row ends a table
@@ -422,7 +417,7 @@ class _HotlineParser:
             row = match_count_row(text)
         if row is not None:
             self._add_row(table, i, row)
-            if _is_total(table.rows[-1].label):
+            if _is_total(table.rows[-1][0]):
                 self._finish_table()  # the total row ends a table
             return True
         if (
@@ -440,9 +435,10 @@ class _HotlineParser:
     def _outside_line(self, i: int) -> None:
         text = self.texts[i]
         # Overview signals: "199 Phone Calls", several per line, or the number alone above. A
-        # line of signals only starts with a signal's number.
+        # line of signals only starts with a signal's number and names a channel (a cheap test:
+        # _SIGNAL is tried at every position of a line, and footnotes start with a number).
         number_first = text[:1].isdecimal()
-        found = list(_SIGNAL.finditer(text)) if number_first else []
+        found = list(_SIGNAL.finditer(text)) if number_first and _CHANNEL.search(text) else []
         if found and not _SIGNAL.sub("", text).strip():
             for pos, m in enumerate(found):
                 self._signal(i, pos, m[2], m[1])
@@ -493,9 +489,7 @@ class _HotlineParser:
         return bisect_left(self.numbers, self.flow.line_at(offset) + 1)
 
     def _sentences(self) -> None:
-        text = self.flow.text
-        flat = self.flat
-        found = _Sentences(flat if flat is not None and flat.text == text else Flat.of(text))
+        found = _Sentences(self.flow.flat)
         for pattern, category in ((_SUBSTANTIVE, "Substantive Calls"), (_CASES, "Cases")):
             m = found.search(pattern)
             if m:
@@ -516,6 +510,27 @@ class _HotlineParser:
             self.consumed.add(self.numbers[self._line_at(m.start(1))])
         # Loose lines found before the sentences were read may be those sentences.
         self.out.loose = [ll for ll in self.out.loose if ll.line not in self.consumed]
+
+
+@lru_cache(maxsize=4096)
+def _category(label: str) -> tuple[str, bool]:
+    """A row's category, read from its label, and whether the row is a total ("Total")."""
+    category = clean_label(label)
+    return ("Total", True) if fold(category).startswith("TOTAL") else (category, False)
+
+
+def _parents(categories: list[tuple[str, bool]]) -> list[str | None]:
+    """Each row's parent in the venue and industry table: venues and industries follow their
+    trafficking type (which has none, nor has a total)."""
+    parents: list[str | None] = []
+    parent = None
+    for category, total in categories:
+        if not total and fold(category) in _TYPES:
+            parent = category
+            parents.append(None)
+        else:
+            parents.append(None if total else parent)
+    return parents
 
 
 def _is_total(label: str) -> bool:
@@ -550,9 +565,13 @@ def parse_hotline_report(
 ) -> HotlineParse:
     """Given a hotline report's lines, its cells in printed order, loose lines and warnings.
 
-    folded and flat, when at hand: the lines folded (fold_lines) and the whole text flat."""
+    folded and flat, when at hand: fold_lines(lines.texts) and flat_text(folded, lines.printed).
+    """
     merged = merge_wrapped_texts(lines.texts)
     if folded is None or merged is not lines.texts:
-        folded = fold_lines(merged)
+        folded, flat = fold_lines(merged), None
+    # Sentences are read in the lines as cleaned: the flat text is theirs when cleaning
+    # changed only white space (no printed lines) and no wrapped row was rejoined.
+    flow = FlowText(folded, None if lines.printed else flat)
     final = join_withheld(Lines(merged, lines.pages, {}))
-    return _HotlineParser(final, FlowText(folded), flat).run()
+    return _HotlineParser(final, flow).run()

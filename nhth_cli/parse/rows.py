@@ -167,8 +167,15 @@ def _may_look_like_row(text: str) -> bool:
 def ends_like_row(text: str) -> bool:
     """What looks_like_row needs (a cheap test): rows and what looks like one end in a number,
     a mark, a percent, Three or N/A."""
-    last = text.rstrip()[-1:]
-    return last.isdecimal() or last in _ROW_LIKE_ENDS or last in "aAeE" or "\n" in text
+    end = text.rstrip()[-5:]
+    last = end[-1:]
+    return (
+        last.isdecimal()
+        or last in _ROW_LIKE_ENDS
+        # Not any word ending in a or e: sentences and headings do ("... DATA", "... the").
+        or (last in "aAeE" and end.lower().endswith(("three", "na", "n/a")))
+        or "\n" in text
+    )
 
 
 def looks_like_row(text: str) -> bool:
