@@ -15,7 +15,7 @@ from .bounds import suppressed_bounds
 from .frame import CheckedRow, Frame, Row, Source, prepare
 from .log import FindingLog, ReportFindings, encode_findings
 from .report import FileSummary, Finding
-from .reports import batch_rows, cross_table_total, data_rows, duplicate_findings, first_difference
+from .reports import DataRows, cross_table_total, data_rows, duplicate_findings, first_difference
 from .shares import count_within_total, pct_matches_count
 from .sums import children_sum, pct_sum, total_sum
 from .text import unparsed_lines
@@ -83,8 +83,8 @@ def finish_log(log: FindingLog, sink: RowSink) -> FindingLog:
     duplicate_report's findings added and every report in output order."""
     sources = [Source(source, j, year, kind) for j, year, kind, source in sink.report_keys()]
 
-    def rows_of(source: str) -> list[dict[str, Any]]:
-        return batch_rows(sink.rows_of(source))
+    def rows_of(source: str) -> DataRows:
+        return data_rows(sink.rows_of(source))[source]
 
     log.finish([s.source for s in sources], duplicate_findings(sources, rows_of))
     return log
@@ -142,8 +142,14 @@ def _table_duplicates(table: pa.Table, sources: Sequence[Source]) -> dict[str, F
     by_report: dict[tuple[str, int, str], list[str]] = {}
     for s in sources:
         by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s.source)
-    shared = [s for same in by_report.values() if len(same) > 1 for s in same]
-    rows = data_rows(table, shared) if shared else {}
+    shared: list[str | None] = [s for same in by_report.values() if len(same) > 1 for s in same]
+    rows: dict[str, DataRows] = {}
+    if shared:
+        import pyarrow.compute as pc
+
+        from ..assemble import _strings
+
+        rows = data_rows(table.filter(pc.is_in(table["source"], value_set=_strings(shared))))
     return duplicate_findings(sources, lambda s: rows[s])
 
 
