@@ -56,7 +56,7 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
             }  # fmt: skip
             files.add_row(*(values[c] for c in cols))
         console.print(files)
-    shown = [f for f in report.findings if verbose or f.status != "pass"]
+    shown = list(report.findings) if verbose else report.notable
     if shown:
         findings = Table(title="Findings", title_justify="left", show_edge=False)
         for col in ("source", "table", "check", "status", "expected", "actual", "message"):

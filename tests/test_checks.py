@@ -16,7 +16,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from nhth_cli.checks import validate
-from nhth_cli.checks.checks import files_from_table
 from nhth_cli.pipeline import convert
 from nhth_cli.read import read_rows
 
@@ -512,10 +511,10 @@ def test_validate_from_file_equals_validate_from_folder(
     assert from_file.exit_code == from_folder.exit_code == 1
 
 
-def test_files_from_table_lists_each_source() -> None:
+def test_rows_read_back_give_a_file_entry_per_source() -> None:
     a = rows_table([row("summary", "Cases", 3), row("signals", "Emails", 2)], source="a.txt")
     b = rows_table([row("summary", "Cases", 1)], source="b.txt", jurisdiction="Guam")
-    files = files_from_table(pa.concat_tables([b, a]))
+    files = validate(pa.concat_tables([b, a])).files
     assert [(f.source, f.status, f.rows, f.jurisdiction, f.year, f.text_read) for f in files] == [
         ("a.txt", "parsed", 2, "Connecticut", 2016, False),
         ("b.txt", "parsed", 1, "Guam", 2016, False),
@@ -536,3 +535,24 @@ def test_validation_imports_no_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_rows_read_back_in_any_order_and_slices_give_the_same_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from nhth_cli.checks import checks
+
+    table = convert(SAMPLES).to_arrow()
+    expected = validate(table)
+    # Sources interleaved row by row (each source's rows keep their order), read 7 at a time.
+    sources = table["source"].to_pylist()
+    positions: dict[str, list[int]] = {}
+    for i, s in enumerate(sources):
+        positions.setdefault(s, []).append(i)
+    lists = list(positions.values())
+    interleaved = [p[k] for k in range(max(map(len, lists))) for p in lists if k < len(p)]
+    assert interleaved != sorted(interleaved)
+    monkeypatch.setattr(checks, "SLICE_ROWS", 7)
+    got = validate(table.take(pa.array(interleaved)))
+    assert got.to_json() == expected.to_json()
+    assert len(got.findings) > 20 and got.files == expected.files

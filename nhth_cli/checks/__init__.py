@@ -29,9 +29,6 @@ def validate(
         table = data.to_arrow()
         files = tuple(FileSummary.of(f) for f in data.files)
     else:
-        table = data
-        if files is None:
-            from .checks import files_from_table
-
-            files = files_from_table(table)
-    return ValidationReport(files, run_checks(table, files), table.num_rows)
+        table = data  # without `files`, one entry per source is rebuilt from its rows
+    files, log = run_checks(table, files)
+    return ValidationReport(files, log, table.num_rows)

@@ -8,8 +8,8 @@ rows' output order), then table (printed order), check (SPEC.md order), line and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .bounds import suppressed_bounds
 from .frame import CheckedRow, Frame, Row, Source, prepare
@@ -36,6 +36,7 @@ REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
 )
 CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unparsed_lines")
 _CHECK_RANK = {name: i for i, name in enumerate(CHECK_NAMES)}
+SLICE_ROWS = 32 * 1024  # rows read into Python at a time, checking rows read back
 SOURCE_KEYS = ("source", "jurisdiction", "year", "report")
 ROW_FIELDS = (
     "table", "category", "count", "pct", "suppressed", "parent", "is_total", "count_min",
@@ -93,71 +94,83 @@ def finish_log(log: FindingLog, sink: RowSink) -> FindingLog:
 # -- rows read back from a file -------------------------------------------------------------
 
 
-def files_from_table(table: pa.Table) -> tuple[FileSummary, ...]:
-    """File entries rebuilt from converted rows: every source parsed, its text not at hand."""
-    rows: dict[tuple[Any, ...], int] = {}
-    for key in zip(*(table[c].to_pylist() for c in SOURCE_KEYS), strict=True):
-        rows[key] = rows.get(key, 0) + 1
-    entries = [file_entry(key, n) for key, n in rows.items()]
-    return tuple(sorted(entries, key=lambda f: (f.jurisdiction, f.year, f.report, f.source)))
+def file_entry(source: Source, rows: int) -> FileSummary:
+    """A file entry rebuilt from converted rows: parsed, its text not at hand."""
+    return FileSummary(
+        source.source, None, "parsed", source.report, source.jurisdiction, source.year, rows,
+        text_read=False,
+    )  # fmt: skip
 
 
-def file_entry(key: tuple[str, str, int, str], rows: int) -> FileSummary:
-    source, jurisdiction, year, report = key
-    return FileSummary(source, None, "parsed", report, jurisdiction, year, rows, text_read=False)
+def source_order(table: pa.Table) -> pa.Array:
+    """Row indices sorted by source, a source's rows in the table's order (a stable sort)."""
+    import pyarrow.compute as pc
+
+    order: pa.Array = pc.sort_indices(table, [("source", "ascending")])
+    return order
 
 
-def rows_by_source(table: pa.Table) -> dict[Source, list[CheckedRow]]:
-    """Converted rows per source (document facts from its first row), in the table's order."""
-    columns = [table[c].to_pylist() for c in (*SOURCE_KEYS, *ROW_FIELDS)]
-    out: dict[str, tuple[Source, list[CheckedRow]]] = {}
-    for values in zip(*columns, strict=True):
-        source = values[0]
-        found = out.get(source)
-        if found is None:
-            found = out[source] = (Source(*values[:4]), [])
-        found[1].append(Row(*values[4:]))
-    return dict(out.values())
+def source_rows(table: pa.Table, order: pa.Array) -> Iterator[tuple[Source, list[CheckedRow]]]:
+    """Converted rows per source in `order` (source_order; document facts from a source's
+    first row), read into Python a slice at a time: memory holds one slice, not the whole
+    table as Python objects."""
+    current: Source | None = None
+    rows: list[CheckedRow] = []
+    for start in range(0, table.num_rows, SLICE_ROWS):
+        part = table.take(order.slice(start, SLICE_ROWS))
+        columns = [part[c].to_pylist() for c in (*SOURCE_KEYS, *ROW_FIELDS)]
+        for values in zip(*columns, strict=True):
+            if current is None or values[0] != current.source:
+                if current is not None:
+                    yield current, rows
+                current, rows = Source(*values[:4]), []
+            rows.append(Row(*values[4:]))
+    if current is not None:
+        yield current, rows
 
 
-def run_checks(table: pa.Table, files: Sequence[FileSummary]) -> FindingLog:
-    """Every check's findings over converted rows (read back from a file, or built whole)."""
-    grouped = rows_by_source(table)
+def run_checks(
+    table: pa.Table, files: Sequence[FileSummary] | None = None
+) -> tuple[tuple[FileSummary, ...], FindingLog]:
+    """Every check's findings over converted rows (read back from a file, or built whole), and
+    the file entries: `files` when given, else one per source, rebuilt from its rows."""
     log = FindingLog()
-    summaries = {f.source: f for f in files}
-    for source, rows in grouped.items():
+    summaries = {f.source: f for f in files or ()}
+    sources: list[Source] = []
+    rebuilt: list[FileSummary] = []
+    # One chunk per column: Arrow's take() on several chunks joins them first, on every call.
+    table = table.combine_chunks()
+    order = source_order(table)
+    spans: dict[str, tuple[int, int]] = {}  # source -> (start, rows) in `order`
+    start = 0
+    for source, rows in source_rows(table, order):
+        spans[source.source] = (start, len(rows))
+        start += len(rows)
+        sources.append(source)
+        rebuilt.append(file_entry(source, len(rows)))
         summary = summaries.get(source.source)
         text = text_findings(summary) if summary is not None else []
         log.add(ReportFindings.of(source.source, check_report(source, rows), text))
-    for f in files:
-        if f.source not in {s.source for s in grouped}:
+    seen = {s.source for s in sources}
+    for f in files or ():
+        if f.source not in seen:
             log.add(ReportFindings.of(f.source, [], text_findings(f)))
-    ordered = output_order(grouped)
-    log.finish([s.source for s in ordered], _table_duplicates(table, ordered))
-    return log
 
+    def rows_of(source: str) -> DataRows:
+        start, n = spans[source]
+        return data_rows(table.take(order.slice(start, n)))[source]
 
-def _table_duplicates(table: pa.Table, sources: Sequence[Source]) -> dict[str, Finding]:
-    """duplicate_report over rows held whole: the sources that share a report read once."""
-    by_report: dict[tuple[str, int, str], list[str]] = {}
-    for s in sources:
-        by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s.source)
-    shared: list[str | None] = [s for same in by_report.values() if len(same) > 1 for s in same]
-    rows: dict[str, DataRows] = {}
-    if shared:
-        import pyarrow.compute as pc
-
-        from ..assemble import _strings
-
-        rows = data_rows(table.filter(pc.is_in(table["source"], value_set=_strings(shared))))
-    return duplicate_findings(sources, lambda s: rows[s])
+    ordered = output_order(sources)
+    log.finish([s.source for s in ordered], duplicate_findings(ordered, rows_of))
+    if files is None:
+        files = sorted(rebuilt, key=lambda f: (f.jurisdiction, f.year, f.report, f.source))
+    return tuple(files), log
 
 
 __all__ = [
     "CHECK_NAMES",
     "check_report",
     "encode_findings",
-    "files_from_table",
     "finish_log",
     "first_difference",
     "report_findings",
