@@ -27,6 +27,9 @@ def _yes(value: bool | None) -> str:
     return "-" if value is None else ("yes" if value else "no")
 
 
+MAX_SHOWN = 50  # findings listed in the human summary without --verbose
+
+
 def render_summary(console: Console, report: ValidationReport, *, verbose: bool = False) -> None:
     """Counts, then each file not parsed and each failing finding (every file and finding with
     verbose)."""
@@ -57,6 +60,9 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
             files.add_row(*(values[c] for c in cols))
         console.print(files)
     shown = list(report.findings) if verbose else report.notable
+    hidden = 0
+    if len(shown) > MAX_SHOWN and not verbose:  # a table of thousands tells a person nothing more
+        shown, hidden = shown[:MAX_SHOWN], len(shown) - MAX_SHOWN
     if shown:
         findings = Table(title="Findings", title_justify="left", show_edge=False)
         for col in ("source", "table", "check", "status", "expected", "actual", "message"):
@@ -69,6 +75,11 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
                 _fmt(finding.message),
             )  # fmt: skip
         console.print(findings)
+    if hidden:
+        console.print(
+            f"... and {hidden} more findings that are no pass: the summary JSON lists them all "
+            "(--json, --verbose)"
+        )
 
 
 def _cells_table(table: InspectedTable) -> Table:

@@ -91,6 +91,24 @@ def test_validate_failing_folder_shows_the_failure(broken: Path) -> None:
     assert "total_sum" in result.stdout and "caller_type" in result.stdout
 
 
+def test_validate_lists_at_most_50_failures_unless_verbose(tmp_path: Path) -> None:
+    # 56 copies of one report, each with another count: its sums fail, and duplicate_report.
+    text = connecticut_text()
+    copies = {
+        f"ct{i:02d}": set_cell(text, "CALLER TYPE", "Student", count=str(i)) for i in range(56)
+    }
+    folder = _folder(tmp_path, **copies)
+    summary = _json(runner.invoke(app, ["validate", str(folder), "--json"]).stdout)["summary"]
+    notable = summary["failed"] + summary["warnings"]
+    assert notable > 55
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert f"... and {notable - 50} more findings that are no pass" in result.stdout
+    everything = runner.invoke(app, ["validate", str(folder), "--verbose"])
+    assert everything.exit_code == 1 and "more findings" not in everything.stdout
+    assert everything.stdout.count("duplicate_report") > result.stdout.count("duplicate_report")
+
+
 def test_validate_missing_path_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2
