@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from .bounds import suppressed_bounds
 from .frame import CheckedRow, Frame, Row, Source, prepare
-from .log import FindingLog, ReportFindings, encode_findings
+from .log import FindingLog, ReportFindings
 from .report import FileSummary, Finding
-from .reports import DataRows, cross_table_total, data_rows, duplicate_findings, first_difference
+from .reports import DataRows, cross_table_total, data_rows, duplicate_findings
 from .shares import count_within_total, pct_matches_count
 from .sums import children_sum, pct_sum, total_sum
 from .text import unparsed_lines
@@ -167,12 +167,4 @@ def run_checks(
     return tuple(files), log
 
 
-__all__ = [
-    "CHECK_NAMES",
-    "check_report",
-    "encode_findings",
-    "finish_log",
-    "first_difference",
-    "report_findings",
-    "run_checks",
-]
+__all__ = ["CHECK_NAMES", "check_report", "finish_log", "report_findings", "run_checks"]
