@@ -310,6 +310,22 @@ def test_unwritable_output_folder(reports: Path, out_dir: Path) -> None:
     assert "not writable" in error_line(result.stderr)
 
 
+def test_no_room_for_the_findings_spool_is_one_line_and_exit_2(
+    reports: Path, out_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from nhth_cli.checks import log
+
+    monkeypatch.setattr(log, "SPOOL_BYTES", 16)  # the spool goes to a temporary file at once
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    result = convert(str(reports), str(out_dir / "rows.parquet"), "--jobs", "1")
+    assert result.exit_code == 2
+    line = error_line(result.stderr)
+    assert "no-such-folder: cannot hold the findings in a temporary file" in line
+    assert os.listdir(out_dir) == []
+
+
 def test_nothing_usable_writes_nothing_and_keeps_the_old_output(
     tmp_path: Path, out_dir: Path
 ) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import overload
 
+from ..errors import OutputError
 from .report import Finding
 
 SPOOL_BYTES = 16 * 1024 * 1024
@@ -85,9 +86,15 @@ class FindingLog(Sequence[Finding]):
         self._duplicates: dict[str, Finding] = {}
 
     def add(self, found: ReportFindings) -> None:
-        self._spool.seek(self._size)
-        self._spool.write(found.rows_json)
-        self._spool.write(found.text_json)
+        try:
+            self._spool.seek(self._size)
+            self._spool.write(found.rows_json)
+            self._spool.write(found.text_json)
+        except OSError as exc:  # the spool moved to a temporary file, and that failed
+            where = tempfile.gettempdir()
+            raise OutputError(
+                f"{where}: cannot hold the findings in a temporary file: {exc.strerror or exc}"
+            ) from None
         self._where[found.source] = (self._size, len(found.rows_json), len(found.text_json))
         self._size += len(found.rows_json) + len(found.text_json)
         self._checks += found.checks
