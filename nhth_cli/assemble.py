@@ -119,12 +119,10 @@ class CellColumns:
 
 def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> pa.RecordBatch:
     """Given parsed results, one record batch of their rows, in the order given."""
-    parts = [
-        (r, CellColumns.of(r.report.cells))
-        for r in results
-        if r.report is not None and r.report.cells
-    ]
-    return batch_of_columns(parts, schema)
+    schema = schema if schema is not None else arrow_schema()
+    kept = [r for r in results if r.report is not None and r.report.cells]
+    parts = [CellColumns.of(r.report.cells) for r in kept if r.report is not None]
+    return with_facts(cell_batch(parts), [Facts.of(r) for r in kept], list(map(len, parts)), schema)
 
 
 # The columns that hold one value per report (its document facts): stored once per report,
@@ -209,17 +207,6 @@ def with_facts(
         [columns[f.name] if f.name in columns else cells.column(f.name) for f in schema],
         schema=schema,
     )
-
-
-def batch_of_columns(
-    parts: Sequence[tuple[FileResult, CellColumns]], schema: pa.Schema | None = None
-) -> pa.RecordBatch:
-    """Given parsed results (their document facts) and their cells as columns, one record
-    batch of their rows, in the order given."""
-    schema = schema if schema is not None else arrow_schema()
-    cells = cell_batch([cols for _, cols in parts])
-    facts = [Facts.of(r) for r, _ in parts]
-    return with_facts(cells, facts, [len(cols) for _, cols in parts], schema)
 
 
 # -- Arrow arrays from Python values, without pa.array() ---------------------------------------

@@ -18,7 +18,7 @@ rows, without ever building one more copy of the whole table::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from .assemble import BATCH_ROWS, CellColumns, Facts, arrow_schema, cell_batch, sort_key, with_facts
 from .records import FileResult
@@ -26,8 +26,16 @@ from .records import FileResult
 if TYPE_CHECKING:
     import pyarrow as pa
 
-# (sort key, arrival number, batch number, offset in the batch, rows, facts) of one report
-_Entry = tuple[tuple[str, int, str, str], int, int, int, int, Facts]
+
+class _Placed(NamedTuple):
+    """Where one report's rows are kept, and what sorts them."""
+
+    key: tuple[str, int, str, str]  # sort_key: jurisdiction, year, report, source
+    arrival: int
+    batch: int
+    offset: int  # in the batch
+    rows: int
+    facts: Facts
 
 
 class RowSink:
@@ -45,8 +53,8 @@ class RowSink:
         self._pending: list[tuple[FileResult, CellColumns]] = []
         self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
-        self._index: list[_Entry] = []
-        self._where: dict[str, _Entry] = {}
+        self._index: list[_Placed] = []
+        self._where: dict[str, _Placed] = {}
         self._arrivals = 0
         self._table: pa.Table | None = None
 
@@ -90,7 +98,7 @@ class RowSink:
         offset = 0
         for result, columns in self._pending:
             n = len(columns)
-            entry = (sort_key(result), self._arrivals, number, offset, n, Facts.of(result))
+            entry = _Placed(sort_key(result), self._arrivals, number, offset, n, Facts.of(result))
             self._index.append(entry)
             self._where[result.source] = entry
             self._arrivals += 1
@@ -101,7 +109,7 @@ class RowSink:
     def report_keys(self) -> list[tuple[str, int, str, str]]:
         """(jurisdiction, year, report, source) of every report with rows, in output order."""
         self.flush()
-        return [entry[0] for entry in sorted(self._index, key=lambda e: e[:2])]
+        return [entry.key for entry in sorted(self._index, key=_order)]
 
     def rows_of(self, source: str) -> pa.RecordBatch:
         """One source's rows, in printed order."""
@@ -112,14 +120,13 @@ class RowSink:
         """All rows in SPEC.md order, as batches of about `max_rows` rows (default
         `batch_rows`; a report's rows are never split). Each batch is a fresh copy; the
         collected batches stay as they are."""
-        import pyarrow as pa
 
         self.flush()
         limit = max_rows if max_rows is not None else self.batch_rows
-        pieces: list[_Entry] = []
+        pieces: list[_Placed] = []
         rows = 0
-        for entry in sorted(self._index, key=lambda e: e[:2]):
-            n = entry[4]
+        for entry in sorted(self._index, key=_order):
+            n = entry.rows
             if pieces and rows + n > limit:
                 yield self._rows(pieces)
                 pieces, rows = [], 0
@@ -128,18 +135,17 @@ class RowSink:
         if pieces:
             yield self._rows(pieces)
         if not self._index:
-            yield pa.RecordBatch.from_arrays(
-                [_empty(f.type) for f in self.schema], schema=self.schema
-            )
+            yield _empty_batch(self.schema)
 
-    def _rows(self, entries: list[_Entry]) -> pa.RecordBatch:
+    def _rows(self, entries: list[_Placed]) -> pa.RecordBatch:
         """The full rows of some reports, in the order given (a fresh copy)."""
         import pyarrow as pa
 
-        cells = [self._batches[number].slice(offset, n) for _, _, number, offset, n, _ in entries]
+        cells = [self._batches[e.batch].slice(e.offset, e.rows) for e in entries]
         joined = cells[0] if len(cells) == 1 else pa.concat_batches(cells)
-        facts = [entry[5] for entry in entries]
-        return with_facts(joined, facts, [entry[4] for entry in entries], self.schema)
+        return with_facts(
+            joined, [e.facts for e in entries], [e.rows for e in entries], self.schema
+        )
 
     def table(self) -> pa.Table:
         """All rows in SPEC.md order as one table (one chunk per batch), built once."""
@@ -150,6 +156,11 @@ class RowSink:
         return self._table
 
 
+def _order(entry: _Placed) -> tuple[tuple[str, int, str, str], int]:
+    """Output order: by sort key, then as they arrived (the key is unique per source)."""
+    return entry.key, entry.arrival
+
+
 def _empty(type_: pa.DataType) -> pa.Array:
     import pyarrow as pa
 
@@ -158,11 +169,11 @@ def _empty(type_: pa.DataType) -> pa.Array:
     return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(b"")])
 
 
-def _empty_table(schema: pa.Schema) -> pa.Table:
+def _empty_batch(schema: pa.Schema) -> pa.RecordBatch:
     # `schema.empty_table()` imports pandas (about 0.3 s); empty arrays from buffers do not.
     import pyarrow as pa
 
-    return pa.Table.from_arrays([_empty(f.type) for f in schema], schema=schema)
+    return pa.RecordBatch.from_arrays([_empty(f.type) for f in schema], schema=schema)
 
 
 def write_parquet(
@@ -202,7 +213,9 @@ def write_parquet(
                 rest = window.slice(row_group_rows)
                 held, held_rows = ([rest] if rest.num_rows else []), rest.num_rows
         if held_rows or not rows:
-            window = pa.concat_tables(held) if held else _empty_table(schema)
+            window = (
+                pa.concat_tables(held) if held else pa.Table.from_batches([_empty_batch(schema)])
+            )
             write(window)
             rows += window.num_rows
     return rows

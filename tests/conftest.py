@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,13 @@ def seed_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"seed {prefix} is not present")
     return matches[0]
+
+
+def loads_module(code: str, module: str) -> bool:
+    """Whether running `code` in a fresh interpreter imports `module` (the code must run)."""
+    probe = f"{code}\nimport sys\nprint({module!r} in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return out.stdout.strip().splitlines()[-1] == "True"
 
 
 @pytest.fixture

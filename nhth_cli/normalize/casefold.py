@@ -11,19 +11,19 @@ import re
 
 # The characters re.IGNORECASE matches with an ASCII letter although they are not one: İ and ı
 # (i), ſ (s) and the Kelvin sign (k).
-_FOLDS_APART = ("\u0130", "\u0131", "\u017f", "\u212a")
+FOLDS_LIKE_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def lowered(text: str) -> str | None:
     """text with its ASCII letters in lower case, when ASCII patterns in lower case find in it
     exactly what they find in text under re.IGNORECASE, at the same offsets; None when a
-    character of text forbids it (see _FOLDS_APART).
+    character of text forbids it (see FOLDS_LIKE_ASCII).
 
     Other characters never match an ASCII letter, so they may keep their case: that keeps
     every character's class (word, digit, white space) and the text's length."""
     if text.isascii():
         return text.lower()
-    if any(char in text for char in _FOLDS_APART):
+    if any(char in text for char in FOLDS_LIKE_ASCII):
         return None
     # In UTF-8 an ASCII byte is an ASCII character: bytes.lower() changes those alone, and it
     # is many times faster than str.lower() on text that is not ASCII.

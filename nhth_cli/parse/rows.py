@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from ..normalize.casefold import FOLDS_LIKE_ASCII
 from ..normalize.labels import FOOTNOTE_CHARS, fold
 from ..normalize.numbers import COUNT, PCT, SUPPRESSED
 
@@ -83,8 +84,6 @@ MAX_ROW_CHARS = 400
 # The last character of what looks like a row (a count, a footnote mark, a percent, Three or
 # N/A); any decimal digit counts too.
 _ROW_LIKE_ENDS = frozenset(f"%{FOOTNOTE_CHARS}")
-# Characters other than ASCII letters that [A-Za-z] matches under re.I (İ, ı, ſ, Kelvin K).
-_FOLDED_LETTERS = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _row(m: re.Match[str] | None, label: str) -> RowMatch | None:
@@ -151,17 +150,11 @@ def match_count_row(text: str) -> RowMatch | None:
     return _row(m, m["label"] if m else "")
 
 
-def _may_look_like_row(text: str) -> bool:
-    """What ROW_LIKE needs at either end: a letter first; last a digit, a mark, a percent, or
-    the end of "Three" or "N/A" (a cheap test before the pattern)."""
-    if "\n" in text:  # not a line: the tests below assume one
-        return True
-    first, last = text[:1], text[-1:]
-    if not ((first.isascii() and first.isalpha()) or first in _FOLDED_LETTERS):
-        return False
-    if last.isdecimal() or last in _ROW_LIKE_ENDS:
-        return True
-    return last in "aAeE" and text[-5:].lower().endswith(("three", "na", "n/a"))
+def _starts_like_row(text: str) -> bool:
+    """What ROW_LIKE needs first: a letter (a cheap test before the pattern; the end is
+    ends_like_row's)."""
+    first = text[:1]
+    return (first.isascii() and first.isalpha()) or first in FOLDS_LIKE_ASCII or "\n" in text
 
 
 def ends_like_row(text: str) -> bool:
@@ -184,7 +177,7 @@ def looks_like_row(text: str) -> bool:
         return False
     if match_row(text) is not None:
         return True
-    m = ROW_LIKE.match(text) if _may_look_like_row(text) else None
+    m = ROW_LIKE.match(text) if _starts_like_row(text) else None
     return m is not None and not ends_open(m["label"])
 
 
