@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 BATCH_ROWS = 64 * 1024  # rows per record batch, and so per Parquet row group
+PENDING_ROWS = 8 * 1024  # rows of parsed reports turned into Arrow at a time (RowSink)
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _BITS = bytes.maketrans(b"\x00\x01", b"01")

@@ -153,7 +153,10 @@ def convert_files(
     # Small chunks: when the last ones run, the other workers idle for at most one chunk.
     chunk = max(1, min(32, len(files) // (jobs * 16)))
     try:
-        for outcome in pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk):
+        # map() submits every chunk, and so starts the workers, before it returns.
+        outcomes = pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk)
+        sink.prepare()
+        for outcome in outcomes:
             done(outcome)
     except BrokenProcessPool:
         # A worker died (a native crash in PDFium, or killed): the files not yet done are

@@ -20,7 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, NamedTuple
 
-from .assemble import BATCH_ROWS, CellColumns, Facts, arrow_schema, cell_batch, sort_key, with_facts
+from .assemble import (
+    BATCH_ROWS,
+    PENDING_ROWS,
+    CellColumns,
+    Facts,
+    arrow_schema,
+    cell_batch,
+    sort_key,
+    with_facts,
+)
 from .records import FileResult
 
 if TYPE_CHECKING:
@@ -45,8 +54,16 @@ class RowSink:
     year, period, source...) are kept once and repeated per row only in the batches given
     back: at 10,000 reports that holds about 50 MB less."""
 
-    def __init__(self, batch_rows: int = BATCH_ROWS, schema: pa.Schema | None = None) -> None:
-        self.batch_rows = batch_rows
+    def __init__(
+        self,
+        batch_rows: int = BATCH_ROWS,
+        schema: pa.Schema | None = None,
+        pending_rows: int = PENDING_ROWS,
+    ) -> None:
+        self.batch_rows = batch_rows  # rows per batch given back
+        # Rows held as Python values before they become an Arrow batch: small, so that turning
+        # them into Arrow keeps pace with the results as they arrive, instead of all at the end.
+        self.pending_rows = min(pending_rows, batch_rows)
         self._schema = schema
         self.rows = 0
         # Reports not yet in a batch, with their cells as columns.
@@ -61,16 +78,22 @@ class RowSink:
     @property
     def schema(self) -> pa.Schema:
         # Built (and pyarrow imported) on first use: worker processes started before then
-        # never load pyarrow, and the import overlaps with their parsing.
+        # never load pyarrow (see prepare).
         if self._schema is None:
             self._schema = arrow_schema()
         return self._schema
+
+    def prepare(self) -> None:
+        """Import pyarrow and build the schema now: a pipeline calls this once its worker
+        processes have started, so that the import (about 0.15 s) overlaps with their parsing
+        rather than delaying the first batch."""
+        self.schema  # noqa: B018 (built for its side effect)
 
     def add(self, result: FileResult, columns: CellColumns | None = None) -> None:
         """Take one file's rows (none when it was skipped or failed): its cells, or the same as
         `columns` (from a worker process; then `result` needs only its document facts, as
         `FileResult.light()` keeps them). The rows are read into Arrow once `batch_rows` rows
-        are pending; the caller need not keep the cells after that."""
+        are pending (`pending_rows`); the caller need not keep the cells after that."""
         if result.report is None:
             return
         if columns is None:
@@ -83,7 +106,7 @@ class RowSink:
         self._pending_rows += len(columns)
         self.rows += len(columns)
         self._table = None
-        if self._pending_rows >= self.batch_rows:
+        if self._pending_rows >= self.pending_rows:
             self.flush()
 
     def extend(self, results: Iterable[FileResult]) -> None:
