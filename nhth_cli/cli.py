@@ -381,4 +381,9 @@ def tables_command(json_out: JsonOption = False) -> None:
 
 
 def main() -> None:
+    """The `nhth` command. Its commands never use NumPy, which pyarrow (16 and later) imports
+    only when it can: about 0.1 s of every run that reads or writes Arrow. The command's process
+    blocks that import (a None in sys.modules makes `import numpy` fail); `nhth_cli.convert()`
+    called from Python, where pandas may be wanted next, does not."""
+    sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
     app(prog_name=PROG)

@@ -112,6 +112,36 @@ def test_python_m_nhth_cli_version() -> None:
     assert done.stdout == f"nhth {__version__}\n"
 
 
+def test_the_command_converts_and_validates_without_numpy(reports: Path, tmp_path: Path) -> None:
+    """`nhth` (cli.main) keeps NumPy out of its process; the Parquet file it writes is byte for
+    byte the one written in this process, where pyarrow runs with NumPy."""
+    out = tmp_path / "cmd" / "rows.parquet"
+    out.parent.mkdir()
+    probe = (
+        "import sys, types\n"
+        "from nhth_cli.cli import main\n"
+        "codes = []\n"
+        f"for args in (['convert', {str(reports)!r}, {str(out)!r}, '-q', '-j', '2'],\n"
+        f"             ['validate', {str(out)!r}, '--json']):\n"
+        "    sys.argv = ['nhth', *args]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exc:\n"
+        "        codes.append(exc.code)\n"
+        "print(codes, isinstance(sys.modules.get('numpy'), types.ModuleType))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[0, 0] False"
+    here = tmp_path / "here" / "rows.parquet"
+    here.parent.mkdir()
+    assert convert(str(reports), str(here)).exit_code == 0
+    assert isinstance(sys.modules.get("numpy"), type(sys))  # this process has NumPy
+    assert out.read_bytes() == here.read_bytes()
+
+
 @pytest.mark.parametrize("command", ["convert", "validate", "inspect", "tables"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
