@@ -88,6 +88,28 @@ def test_jobs_2_equals_jobs_1(folder: Path) -> None:
     assert validate(one).to_json() == validate(two).to_json()
 
 
+@pytest.mark.parametrize("pending_rows", [1, 9, 64, 10_000])
+def test_rows_pending_before_a_batch_change_no_byte(folder: Path, pending_rows: int) -> None:
+    """However many rows wait as Python values before they become Arrow, the batches given back
+    and the Parquet bytes are the same."""
+    result = convert(folder)
+    whole = RowSink(batch_rows=70, pending_rows=10_000)
+    whole.extend(result.files)
+    sink = RowSink(batch_rows=70, pending_rows=pending_rows)
+    for f in result.files:
+        sink.add(f)
+        assert sink.rows - sum(len(c) for _, c in sink._pending) == sum(
+            b.num_rows for b in sink._batches
+        )
+        assert len(sink._pending) == 0 or sink._pending_rows < min(pending_rows, 70)
+    assert [b.num_rows for b in sink.batches()] == [b.num_rows for b in whole.batches()]
+    assert sink.table().equals(whole.table())
+    ours, theirs = io.BytesIO(), io.BytesIO()
+    write_parquet(sink.batches(), ours, sink.schema, row_group_rows=100)
+    write_parquet(whole.batches(), theirs, whole.schema, row_group_rows=100)
+    assert ours.getvalue() == theirs.getvalue()
+
+
 def test_write_parquet_row_groups_are_those_of_write_table(folder: Path) -> None:
     result = convert(folder)
     sink = RowSink(batch_rows=70)
