@@ -22,7 +22,7 @@ from .schema import COLUMNS
 if TYPE_CHECKING:
     import pyarrow as pa
 
-BATCH_ROWS = 64 * 1024  # rows per record batch, and so per Parquet row group
+BATCH_ROWS = 64 * 1024  # rows per record batch given back (Parquet row groups: write.py)
 PENDING_ROWS = 8 * 1024  # rows of parsed reports turned into Arrow at a time (RowSink)
 
 _EPOCH = date(1970, 1, 1).toordinal()

@@ -21,7 +21,7 @@ _FileId = tuple[int, int]
 
 
 def _walk(root: Path, exclude: frozenset[_FileId], follow_symlinks: bool) -> Iterable[InputFile]:
-    seen: set[tuple[int, int]] = set()
+    seen: set[_FileId] = set()
     stack = [root]
     found: list[InputFile] = []
     while stack:
@@ -32,9 +32,9 @@ def _walk(root: Path, exclude: frozenset[_FileId], follow_symlinks: bool) -> Ite
         except OSError:
             continue
         # A link back to a folder already walked (a loop, or two links to one place) is skipped.
-        if (st.st_dev, st.st_ino) in seen:
+        if _file_id(st) in seen:
             continue
-        seen.add((st.st_dev, st.st_ino))
+        seen.add(_file_id(st))
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden files and folders: .git, .DS_Store, editors' temp files

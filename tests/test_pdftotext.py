@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from nhth_cli.assemble import to_arrow
-from nhth_cli.parse.cells import merge_wrapped_cells
-from nhth_cli.parse.lines import split_lines
+from nhth_cli.parse.cells import merge_wrapped_texts
+from nhth_cli.parse.lines import read_lines
 from nhth_cli.pipeline import convert_bytes
 
 from .conftest import SAMPLES
@@ -36,7 +36,7 @@ def test_pdftotext_layout_gives_the_reports_rows(path: Path) -> None:
 
 
 def _merged(text: str) -> list[str]:
-    return [line.text for line in merge_wrapped_cells(split_lines(text)) if line.text]
+    return [t for t in merge_wrapped_texts(read_lines(text).texts) if t]
 
 
 def test_withheld_count_centred_beside_its_label() -> None:
@@ -76,6 +76,5 @@ def test_a_plain_mark_below_belongs_to_the_withheld_count_above() -> None:
 
 def test_text_without_wrapped_cells_is_unchanged() -> None:
     text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
-    assert [line.text for line in merge_wrapped_cells(split_lines(text))] == [
-        line.text for line in split_lines(text)
-    ]
+    texts = read_lines(text).texts
+    assert merge_wrapped_texts(texts) == texts

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import Line
 from .rows import MARK, PCT_CELL, WITHHELD_CELL, match_row
 
 # Cells sit apart from the label column; a label's own text starts near the margin.
@@ -166,9 +165,3 @@ def merge_wrapped_texts(texts: list[str]) -> list[str]:
             out = list(texts) if out is texts else out
             _merge_group(texts, run, out)
     return out
-
-
-def merge_wrapped_cells(lines: list[Line]) -> list[Line]:
-    """Given a document's lines, the same lines with wrapped count cells rejoined into rows."""
-    texts = merge_wrapped_texts([line.text for line in lines])
-    return [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]

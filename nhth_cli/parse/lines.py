@@ -185,8 +185,3 @@ def read_lines(text: str) -> Lines:
         text, pages = paginate(text)
     texts, printed = clean_lines(text)
     return Lines(texts, pages, printed)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Given document text, its lines; pages counted by form feeds when there are any."""
-    return read_lines(text).as_list()
