@@ -13,7 +13,16 @@ from typing import Any
 
 from .discover import InputFile
 from .errors import UsageError
-from .records import Cell, FileResult, FileStatus, Jurisdiction, LooseLine, Period, Settings
+from .records import (
+    Cell,
+    FileResult,
+    FileStatus,
+    Jurisdiction,
+    LooseLine,
+    Period,
+    Settings,
+    UnreadNumber,
+)
 from .tables import BY_ID
 
 
@@ -56,6 +65,7 @@ class Inspection:
     loose_lines: tuple[LooseLine, ...]
     nationwide_signals: int | None = None
     call_volume_rank: int | None = None
+    unread: tuple[UnreadNumber, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -112,6 +122,16 @@ class Inspection:
             "loose_lines": [
                 {"line": ll.line, "page": ll.page, "text": ll.text} for ll in self.loose_lines
             ],
+            "unread_numbers": [
+                {
+                    "line": n.line,
+                    "page": n.page,
+                    "text": n.text,
+                    "kind": n.kind,
+                    "context": n.context,
+                }
+                for n in self.unread
+            ],
         }
 
 
@@ -134,7 +154,7 @@ def from_result(result: FileResult) -> Inspection:
     return Inspection(
         result.source, result.status, result.reason, result.sha256, rep.report,
         rep.jurisdiction, rep.period, group_tables(rep.cells), rep.warnings, rep.loose_lines,
-        rep.nationwide_signals, rep.call_volume_rank,
+        rep.nationwide_signals, rep.call_volume_rank, rep.unread,
     )  # fmt: skip
 
 

@@ -42,6 +42,17 @@ class LooseLine:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadNumber:
+    """A number the document prints as data that no row holds (accounting.unread_numbers)."""
+
+    line: int
+    page: int | None
+    text: str  # the number as printed
+    context: str  # its line, stripped
+    kind: str  # count, pct, withheld, or malformed (a number no row could hold: -33, 3,3)
+
+
+@dataclass(frozen=True, slots=True)
 class Period:
     start: date
     end: date
@@ -69,6 +80,8 @@ class ParsedReport:
     loose_lines: tuple[LooseLine, ...] = ()
     nationwide_signals: int | None = None
     call_volume_rank: int | None = None
+    # Numbers printed as data that no row holds: filled in by accounting.unread_numbers.
+    unread: tuple[UnreadNumber, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -12,7 +14,7 @@ from rich.table import Table
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .checks import ValidationReport
+    from .checks import Finding, ValidationReport
     from .inspect import InspectedTable, Inspection
     from .records import FileResult
     from .tables import TableSpec
@@ -28,6 +30,30 @@ def _yes(value: bool | None) -> str:
 
 
 MAX_SHOWN = 50  # findings listed in the human summary without --verbose
+
+
+def grouped(findings: Sequence[Finding]) -> list[Finding]:
+    """Given findings in order, one finding per run of the same file, check, status and table:
+    a run of several says how many, on which lines, and gives the first one's message. Sixty
+    unread numbers of one report read as one line, not sixty."""
+    out: list[Finding] = []
+    for _key, run in groupby(findings, key=lambda f: (f.source, f.check, f.status, f.table)):
+        found = list(run)
+        if len(found) == 1:
+            out.append(found[0])
+            continue
+        lines = sorted(f.line for f in found if f.line is not None)
+        where = f" on lines {lines[0]}-{lines[-1]}" if lines else ""
+        first = found[0]
+        out.append(
+            replace(
+                first,
+                expected=None,
+                actual=len(found),
+                message=f"{len(found)} findings{where}; first: {first.message}",
+            )
+        )
+    return out
 
 
 def render_summary(console: Console, report: ValidationReport, *, verbose: bool = False) -> None:
@@ -59,7 +85,7 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
             }  # fmt: skip
             files.add_row(*(values[c] for c in cols))
         console.print(files)
-    shown = list(report.findings) if verbose else report.notable
+    shown = list(report.findings) if verbose else grouped(report.notable)
     hidden = 0
     if len(shown) > MAX_SHOWN and not verbose:  # a table of thousands tells a person nothing more
         shown, hidden = shown[:MAX_SHOWN], len(shown) - MAX_SHOWN
@@ -70,10 +96,14 @@ def render_summary(console: Console, report: ValidationReport, *, verbose: bool 
         for finding in shown:
             colour = {"fail": "red", "warn": "yellow"}.get(finding.status, "green")
             findings.add_row(
-                _fmt(finding.source), _fmt(finding.table), finding.check,
-                f"[{colour}]{finding.status}[/]", _fmt(finding.expected), _fmt(finding.actual),
+                _fmt(finding.source),
+                _fmt(finding.table),
+                finding.check,
+                f"[{colour}]{finding.status}[/]",
+                _fmt(finding.expected),
+                _fmt(finding.actual),
                 _fmt(finding.message),
-            )  # fmt: skip
+            )
         console.print(findings)
     if hidden:
         console.print(
@@ -143,6 +173,13 @@ def render_inspection(console: Console, insp: Inspection) -> None:
             console.print(f"  {where}: {escape(ll.text)}")
     else:
         console.print("no unread row-like lines")
+    if insp.unread:
+        console.print(f"[red]{len(insp.unread)} numbers printed as data are in no row[/]")
+        for n in insp.unread:
+            where = f"line {n.line}" + (f", page {n.page}" if n.page is not None else "")
+            console.print(f"  {where}: {escape(n.text)} in {escape(n.context)!r}")
+    else:
+        console.print("every number printed as data is in a row")
 
 
 def render_tables(console: Console, tables: Sequence[TableSpec]) -> None:

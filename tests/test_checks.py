@@ -64,7 +64,7 @@ def test_connecticut_form_validates_clean(ct_form: str) -> None:
     report = validate(convert_texts({"ct.txt": ct_form}))
     assert failing(report) == set()
     checks = {f.check for f in report.findings}
-    assert checks >= ARITHMETIC | {"suppressed_bounds", "count_within_total", "unparsed_lines"}
+    assert checks >= ARITHMETIC | {"suppressed_bounds", "count_within_total", "unread_numbers"}
     assert {f.status for f in report.findings} == {"pass"}
 
 
@@ -86,7 +86,7 @@ def test_findings_name_where_and_what(ct_form: str) -> None:
         assert (f.source, f.jurisdiction, f.year) == ("ct.txt", "Connecticut", 2016)
         assert f.message
     row_checks = [
-        f for f in report.findings if f.check not in ("duplicate_report", "unparsed_lines")
+        f for f in report.findings if f.check not in ("duplicate_report", "unread_numbers")
     ]
     assert all(f.table for f in row_checks)
 
@@ -231,19 +231,23 @@ def test_duplicate_report_across_forms_is_a_warning() -> None:
     assert report.valid
 
 
-def test_unparsed_line_is_a_warning_with_its_line(ct_form: str) -> None:
+def test_a_row_no_table_reads_fails_unread_numbers_with_its_line(ct_form: str) -> None:
     text = replace_once(
         ct_form,
         r"HUMAN TRAFFICKING CASE DATA\n",
         "HUMAN TRAFFICKING CASE DATA\n\nWebchat Contacts 12 6.0%\n",
     )
     report = validate(convert_texts({"ct.txt": text}))
-    warned = [f for f in report.findings if f.status == "warn"]
-    assert [(f.check, f.actual) for f in warned] == [("unparsed_lines", "Webchat Contacts 12 6.0%")]
-    assert warned[0].line is not None
-    assert text.split("\n")[warned[0].line - 1] == "Webchat Contacts 12 6.0%"
-    assert f"line {warned[0].line}" in warned[0].message
-    assert report.valid and report.exit_code == 0  # a warning is not a failure
+    failed = [f for f in report.findings if f.status == "fail"]
+    assert [(f.check, f.actual) for f in failed] == [
+        ("unread_numbers", "12"),
+        ("unread_numbers", "6.0%"),
+    ]
+    for f in failed:
+        assert f.line is not None
+        assert text.split("\n")[f.line - 1] == "Webchat Contacts 12 6.0%"
+        assert f"line {f.line}" in f.message
+    assert not report.valid and report.exit_code == 1  # a number in no row fails the report
 
 
 # -- rounding edges -------------------------------------------------------------------------
@@ -482,7 +486,7 @@ def test_demographics_use_the_venue_total_on_a_tie() -> None:
 
 
 def _comparable(report: Any) -> list[dict[str, Any]]:
-    return [asdict(f) for f in report.findings if f.check != "unparsed_lines"]
+    return [asdict(f) for f in report.findings if f.check != "unread_numbers"]
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
@@ -503,10 +507,9 @@ def test_validate_from_file_equals_validate_from_folder(
     from_folder, from_file = validate(result), validate(read_rows(out))
     assert _comparable(from_file) == _comparable(from_folder)
     assert any(f["status"] == "fail" for f in _comparable(from_file))
-    assert [f.check for f in from_folder.findings if f.check == "unparsed_lines"] == [
-        "unparsed_lines"
-    ] * 2
-    assert not any(f.check == "unparsed_lines" for f in from_file.findings)
+    unread = [f for f in from_folder.findings if f.check == "unread_numbers"]
+    assert [f.status for f in unread] == ["pass"] * 2  # only the text knows its numbers
+    assert not any(f.check == "unread_numbers" for f in from_file.findings)
     assert from_file.exit_code == from_folder.exit_code == 1
 
 

@@ -21,7 +21,7 @@ SPEC_CHECKS = {
     "cross_table_total",
     "suppressed_bounds",
     "duplicate_report",
-    "unparsed_lines",
+    "unread_numbers",
 }
 FINDING_KEYS = {"check", "status", "source", "jurisdiction", "year", "table", "expected", "actual"}
 
@@ -144,7 +144,7 @@ def test_convert_then_validate_the_output(clean: Path, tmp_path: Path, suffix: s
     result = runner.invoke(app, ["validate", str(out), "--json"])
     assert result.exit_code == 0, result.output
     data = _json(result.stdout)
-    from_text = [f for f in summary["findings"] if f["check"] != "unparsed_lines"]
+    from_text = [f for f in summary["findings"] if f["check"] != "unread_numbers"]
     assert data["findings"] == from_text
     assert data["summary"]["rows"] == summary["summary"]["rows"] > 0
 

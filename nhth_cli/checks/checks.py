@@ -18,7 +18,7 @@ from .report import FileSummary, Finding
 from .reports import DataRows, cross_table_total, data_rows, duplicate_findings
 from .shares import count_within_total, pct_matches_count
 from .sums import children_sum, pct_sum, total_sum
-from .text import unparsed_lines
+from .unread import unread_numbers
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -34,7 +34,7 @@ REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     cross_table_total,
     suppressed_bounds,
 )
-CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unparsed_lines")
+CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unread_numbers")
 _CHECK_RANK = {name: i for i, name in enumerate(CHECK_NAMES)}
 SLICE_ROWS = 32 * 1024  # rows read into Python at a time, checking rows read back
 SOURCE_KEYS = ("source", "jurisdiction", "year", "report")
@@ -58,8 +58,8 @@ def check_report(source: Source, rows: Sequence[CheckedRow]) -> list[Finding]:
 
 
 def text_findings(summary: FileSummary) -> list[Finding]:
-    """unparsed_lines of one file, by line and message (after its row checks)."""
-    return sorted(unparsed_lines([summary]), key=lambda f: (f.line or 0, f.message))
+    """unread_numbers of one file, by line and message (after its row checks)."""
+    return sorted(unread_numbers([summary]), key=lambda f: (f.line or 0, f.message))
 
 
 def source_of(summary: FileSummary) -> Source | None:

@@ -55,7 +55,7 @@ def decode_findings(data: bytes) -> list[Finding]:
 @dataclass(frozen=True)
 class ReportFindings:
     """One file's findings but duplicate_report, encoded: those about its rows, and those about
-    its text (unparsed_lines), which come after its duplicate_report finding."""
+    its text (unread_numbers), which come after its duplicate_report finding."""
 
     source: str
     rows_json: bytes
@@ -116,12 +116,12 @@ class FindingLog(Sequence[Finding]):
         out: list[Finding] = []
         for source in self._order:
             found = self._notable.get(source, ())
-            rows = [f for f in found if f.check != "unparsed_lines"]
+            rows = [f for f in found if f.check != "unread_numbers"]
             out += rows
             dup = self._duplicates.get(source)
             if dup is not None and dup.status != "pass":
                 out.append(dup)
-            out += [f for f in found if f.check == "unparsed_lines"]
+            out += [f for f in found if f.check == "unread_numbers"]
         return out
 
     def pieces(self) -> Iterator[bytes]:

@@ -9,7 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
-from ..records import FileResult, LooseLine
+from ..records import FileResult, UnreadNumber
 
 if TYPE_CHECKING:
     from .log import FindingLog
@@ -46,8 +46,9 @@ class FileSummary:
     warnings: tuple[str, ...] = ()
     nationwide_signals: int | None = None
     call_volume_rank: int | None = None
-    loose_lines: tuple[LooseLine, ...] = field(default=(), repr=False)
-    # False when the entry was rebuilt from converted rows: the text, so its loose lines, unknown.
+    unread: tuple[UnreadNumber, ...] = field(default=(), repr=False)
+    # False when the entry was rebuilt from converted rows: the text, so its unread numbers,
+    # unknown.
     text_read: bool = field(default=True, repr=False)
 
     @classmethod
@@ -58,7 +59,7 @@ class FileSummary:
         return cls(
             result.source, result.sha256, result.status, rep.report, rep.jurisdiction.name,
             rep.period.year, result.rows, result.reason, rep.warnings,
-            rep.nationwide_signals, rep.call_volume_rank, rep.loose_lines,
+            rep.nationwide_signals, rep.call_volume_rank, rep.unread,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from ..accounting import unread_numbers
 from ..classify import classify
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
@@ -88,10 +90,17 @@ def find_jurisdiction(
 
 
 def parse_document(text: str, file_stem: str = "") -> ParsedReport:
-    """Given a document's text (form feeds separate pages), the report it holds.
+    """Given a document's text (form feeds separate pages), the report it holds, with the
+    numbers it prints as data that no row holds (accounting.unread_numbers).
 
     Raises NotAReportError when the document is not a report or lacks its jurisdiction or period.
     """
+    report = _read_report(text, file_stem)
+    figures = (report.nationwide_signals, report.call_volume_rank)
+    return replace(report, unread=unread_numbers(text, report.cells, figures))
+
+
+def _read_report(text: str, file_stem: str) -> ParsedReport:
     kind = classify(text)
     if kind.kind is None:
         raise NotAReportError(kind.reason or "not a report")

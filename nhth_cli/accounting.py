@@ -1,0 +1,324 @@
+"""Given a document's text and the report read from it, the numbers it prints that no row holds.
+
+SPEC.md (Validation, `unread_numbers`): every number a document prints as data is the count or
+percent of exactly one row, or a known non-row. This stage knows nothing of layouts: it finds
+every number in the text, pairs each with a row value (or a summary-only figure) of the same
+kind and value, nearest line first, and then keeps those left over that are none of the known
+non-rows: dates and years, phone and statute numbers, page numbers, footnote marks, and numbers
+inside prose sentences. What is left is data that went into no row.
+
+The pairing is by value, so it cannot be fooled by where a parser put a row: if a parser drops
+a printed number, the text holds one more of that value than the rows do, whatever the order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .parse.lines import read_lines
+from .records import Cell, UnreadNumber
+
+Kind = Literal["count", "pct", "withheld", "malformed", "exempt"]
+
+INT64_MAX = 2**63 - 1
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Spans whose digits are never data: dates, phone numbers, ranges, "24/7", statute numbers.
+_NOT_DATA = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # January 1, 2016
+    rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b"  # 1 January 2016
+    rf"|\b{_MONTH}\s+\d{{4}}\b"  # December 2012
+    r"|(?<!\w)(?:\+?1[.\-–])?\d{3}[.\-–]\d{3}[.\-–]\d{4}(?!\d)"  # phone: 1-888-373-7888
+    r"|\(\d{3}\)\s?\d{3}[.\-–]\d{4}(?!\d)"  # phone: (888) 373-7888
+    r"|(?<![\w.])\d+(?:\s*[/\-–]\s*\d+)+(?![\d%])"  # 1/1/2016, 24/7, 211/311, 2012-2016
+    r"|§+\s*\d[\d.\-–]*"  # §134
+    r"|\b(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Section|Sec\.|Chapter|Title|Public\s+Law|P\.?\s?L\.?)"
+    r"\s*§?\s*\d[\d.\-–]*",
+    re.I,
+)
+# A withheld count ("Fewer than Three", "<3"), not followed by a word: "Fewer than Three Times"
+# is part of a label, and "reported fewer than three times" a sentence. N/A may follow.
+_WITHHELD = r"Fewer\s+than\s+(?:Three|3)(?![A-Za-z])(?![^\S\n]*(?!N/?A\b)[A-Za-z])|<\s*3(?!\d)"
+# Anything that looks like a number, as loosely as it may be printed: the number then decides.
+_NUMBER = (
+    r"(?<![\w])(?P<sign>[-+−](?=\d))?(?P<digits>\d(?:[\d,.]*\d)?)"
+    r"(?P<exp>[eE][-+]?\d+)?(?P<pct>[^\S\n]*%)?(?P<glued>[\-–]?[A-Za-z]+)?"
+)
+_TOKEN = re.compile(rf"(?P<withheld>{_WITHHELD})|{_NUMBER}", re.I)
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_PCT = re.compile(r"\d{1,3}(?:\.\d+)?")
+_ORDINAL = ("st", "nd", "rd", "th")
+# A footnote's own text: its mark starts the line and a sentence follows.
+_FOOTNOTE_TEXT = re.compile(r"^\s*(?:\*|(?P<mark>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))[^\S\n]*[A-Z]")
+_YEAR_CONTEXT = frozenset(
+    [
+        "in",
+        "since",
+        "from",
+        "to",
+        "through",
+        "until",
+        "of",
+        "for",
+        "during",
+        "between",
+        "and",
+        "by",
+        "year",
+        "years",
+        "fy",
+        "as",
+    ]
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s+of\s+\d{1,4})?\s*$", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[^\w\n]*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CONTEXT = 200  # characters looked at around a number
+MAX_UNREAD = 1000  # numbers listed per document; the rest are counted
+_AFTER_SKIP = re.compile(r"[\s*\"'’”)\]]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A number as the document prints it: where, its text, its kind and value."""
+
+    line: int  # 1-based
+    page: int | None
+    text: str
+    kind: Kind
+    value: int | float | None
+    start: int  # offset in the document's cleaned text
+
+
+def _kind(m: re.Match[str]) -> tuple[Kind, int | float | None]:
+    """The kind and value of a number as printed (see _NUMBER)."""
+    if m["withheld"]:
+        return "withheld", None
+    digits, glued = m["digits"], (m["glued"] or "").lower()  # "31st", "5Cases", "24-hour"
+    if glued and not m["pct"] and not m["exp"]:
+        if glued in _ORDINAL and digits.isdigit() and digits.isascii():
+            return "count", int(digits)
+        return "exempt", None  # a mark or word glued to a number: "5Cases", "1To"
+    if m["sign"] or m["exp"] or not digits.isascii():
+        return "malformed", None
+    if m["pct"]:
+        return ("pct", float(digits)) if _PCT.fullmatch(digits) else ("malformed", None)
+    if not _COUNT.fullmatch(digits):
+        return "malformed", None  # 3,3 or 33.0 or 1,23
+    value = int(digits.replace(",", ""))
+    return ("count", value) if value <= INT64_MAX else ("malformed", None)
+
+
+def printed_numbers(text: str) -> tuple[list[Printed], list[str], list[int] | None]:
+    """Given a document's text, every number it prints, in order, with the cleaned lines and
+    their pages (see parse.lines.read_lines)."""
+    lines = read_lines(text)
+    flat = "\n".join(lines.texts)
+    starts = [0]
+    for t in lines.texts[:-1]:
+        starts.append(starts[-1] + len(t) + 1)
+    spans = [m.span() for m in _NOT_DATA.finditer(flat)]
+    span_starts = [s for s, _ in spans]
+    out: list[Printed] = []
+    for m in _TOKEN.finditer(flat):
+        i = bisect_right(span_starts, m.start()) - 1
+        kind, value = _kind(m)
+        if i >= 0 and m.start() < spans[i][1]:
+            kind, value = "exempt", None
+        line = bisect_right(starts, m.start())
+        page = None if lines.pages is None else lines.pages[line - 1]
+        out.append(Printed(line, page, m.group().strip(), kind, value, m.start()))
+    return out, lines.texts, lines.pages
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A value that a row (or the summary) holds, and the line it was read from."""
+
+    kind: Kind
+    value: int | float | None
+    line: int | None  # None: a summary-only figure, printed anywhere
+
+
+def held_values(
+    cells: Iterable[Cell], summary_figures: Iterable[int | None] = ()
+) -> Iterator[_Held]:
+    """Given a report's cells and its summary-only figures, every value a printed number may be."""
+    for c in cells:
+        if c.suppressed:
+            yield _Held("withheld", None, c.line)
+        elif c.count is not None:
+            yield _Held("count", c.count, c.line)
+        if c.pct is not None:
+            yield _Held("pct", c.pct, c.line)
+    for figure in summary_figures:
+        if figure is not None:
+            yield _Held("count", figure, None)
+
+
+def pair_by_value(printed: Sequence[Printed], held: Iterable[_Held]) -> set[int]:
+    """The printed numbers (their indices) that a held value of the same kind and value takes;
+    each held value takes the untaken printed number nearest its line. As many pairs form as
+    the text and the rows have of each value in common, so a dropped number is always left
+    over."""
+    by_key: dict[tuple[Kind, int | float | None], list[int]] = defaultdict(list)
+    for i, p in enumerate(printed):  # in printed order: each list is sorted by line
+        if p.kind in ("count", "pct", "withheld"):
+            by_key[(p.kind, p.value)].append(i)
+    lines = {key: [printed[i].line for i in free] for key, free in by_key.items()}
+    taken: set[int] = set()
+    for h in held:
+        free = by_key.get((h.kind, h.value))
+        if not free:
+            continue
+        free_lines = lines[(h.kind, h.value)]
+        at = 0
+        if h.line is not None:  # the nearest of the free numbers either side of its line
+            at = bisect_right(free_lines, h.line)
+            if at == len(free) or (at and h.line - free_lines[at - 1] <= free_lines[at] - h.line):
+                at -= 1
+        free_lines.pop(at)
+        taken.add(free.pop(at))
+    return taken
+
+
+def _footnote_marks(texts: Sequence[str]) -> frozenset[int]:
+    """The footnote numbers whose text the document prints: a line starting with the mark, or
+    the mark alone on a line above its sentence (as `pdftotext -layout` prints a raised mark)."""
+    marks = set()
+    for i, t in enumerate(texts):
+        m = _FOOTNOTE_TEXT.match(t)
+        if m and m["mark"]:
+            marks.add(int(m["mark"].translate(_SUPERSCRIPTS)))
+        elif t.strip().isdigit() and len(t.strip()) <= 2:
+            below = next((u for u in texts[i + 1 : i + 3] if u.strip()), "")
+            if _is_sentence(below):
+                marks.add(int(t))
+    return frozenset(marks)
+
+
+def _is_sentence(text: str) -> bool:
+    """Five words or more, two of them in lower case: prose, not a label."""
+    words = text.split()
+    return len(words) >= 5 and sum(w[:1].islower() for w in words) >= 2
+
+
+def _before(flat: str, at: int) -> str:
+    """The text before offset `at` on its line, or the previous non-blank line's when the
+    number starts its line."""
+    line_start = max(flat.rfind("\n", max(0, at - _CONTEXT), at) + 1, at - _CONTEXT)
+    before = flat[line_start:at]
+    if before.strip():
+        return before
+    if line_start > 0 and flat[line_start - 1] != "\n":
+        return before  # a long line: only its last characters are looked at
+    end = line_start - 1
+    while end > 0:
+        start = flat.rfind("\n", 0, end) + 1
+        if flat[start:end].strip():
+            return flat[start:end]
+        end = start - 1
+    return ""
+
+
+def _next_word(flat: str, end: int) -> str:
+    """The word after offset `end`, crossing at most one line break (not a blank line)."""
+    skipped = _AFTER_SKIP.match(flat, end)
+    at = skipped.end() if skipped else end
+    if flat.count("\n", end, at) > 1:
+        return ""
+    m = _WORD.match(flat, at)
+    return m.group() if m else ""
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What telling a non-row needs of the document: its cleaned lines, joined and as a list,
+    the footnote numbers it defines and the lines at the edge of a page."""
+
+    flat: str
+    texts: Sequence[str]
+    marks: frozenset[int]
+    page_edges: frozenset[int]
+
+    @classmethod
+    def of(cls, texts: Sequence[str], pages: Sequence[int] | None) -> _Document:
+        edges: set[int] = set()
+        if pages is not None:  # the first and last two non-blank lines of each page
+            on_page: dict[int, list[int]] = defaultdict(list)
+            for i, (t, page) in enumerate(zip(texts, pages, strict=True)):
+                if t.strip():
+                    on_page[page].append(i + 1)
+            for numbers in on_page.values():
+                edges.update(numbers[:2] + numbers[-2:])
+        return cls("\n".join(texts), texts, _footnote_marks(texts), frozenset(edges))
+
+
+def is_known_non_row(p: Printed, doc: _Document, next_held: bool | None) -> bool:
+    """Whether a printed number that no row holds is one of SPEC.md's known non-rows.
+    next_held: whether the next number on its line is held by a row (None: there is none)."""
+    if p.kind == "exempt":
+        return True
+    after = _next_word(doc.flat, p.start + len(p.text))
+    if after[:1].islower() and len(after) > 1 and after.lower() != "n/a":
+        return True  # inside a prose sentence: "a total of 54 unique cases"
+    if p.kind != "count" or not isinstance(p.value, int):
+        return False
+    before = _before(doc.flat, p.start)
+    word = _WORD_BEFORE.search(before)
+    text_line = doc.texts[p.line - 1]
+    if 1990 <= p.value <= 2099 and "," not in p.text:
+        if word and word.group(1).lower() in _YEAR_CONTEXT:
+            return True  # "in 2016", "Since 2007"
+        if all(t.isdigit() and 1990 <= int(t) <= 2099 for t in text_line.split()):
+            return True  # a row of years: a year selector
+    if (
+        p.value in doc.marks
+        and word is not None
+        and before.rstrip()[-1:] not in ",:"
+        and (next_held or (next_held is None and before.strip().isupper()))
+    ):
+        return True  # a footnote mark after a row's label or a heading: "Specified 5 3 5.6%"
+    if text_line[:1].isspace() and all(
+        t.isdigit() and int(t) in doc.marks for t in text_line.split()
+    ):
+        return True  # raised marks on a line of their own, indented (pdftotext -layout)
+    if word and word.group(1).lower() == "text" and p.value >= 10_000:
+        return True  # a number to text the hotline at: "Text 233733"
+    if _FOOTNOTE_TEXT.match(text_line) and text_line.lstrip().startswith(p.text):
+        return True  # a footnote's own mark: "5 Cases where ..."
+    if _PAGE_NUMBER.match(text_line):  # "12", "Page 3 of 9": at a page's edge, or saying so
+        return p.line in doc.page_edges or text_line.strip()[:4].lower() == "page"
+    return False
+
+
+def unread_numbers(
+    text: str, cells: Iterable[Cell], summary_figures: Iterable[int | None] = ()
+) -> tuple[UnreadNumber, ...]:
+    """Given a document's text, the cells read from it and its summary-only figures (the
+    nationwide count, the call-volume rank), the numbers it prints as data that no row holds."""
+    printed, texts, pages = printed_numbers(text)
+    taken = pair_by_value(printed, held_values(cells, summary_figures))
+    left = [i for i, p in enumerate(printed) if i not in taken and p.kind != "exempt"]
+    if not left:
+        return ()
+    doc = _Document.of(texts, pages)
+
+    def next_held(i: int) -> bool | None:
+        if i + 1 == len(printed) or printed[i + 1].line != printed[i].line:
+            return None
+        return i + 1 in taken
+
+    return tuple(
+        UnreadNumber(p.line, p.page, p.text, texts[p.line - 1].strip()[:120], p.kind)
+        for i in left
+        if not is_known_non_row(p := printed[i], doc, next_held(i))
+    )
