@@ -139,10 +139,10 @@ class RowSink:
 
     def report_keys(self) -> list[tuple[str, int, str, str]]:
         """(jurisdiction, year, report, source) of every report with rows, in output order (a
-        file whose rows carry their own facts once, with its own, where its first rows are)."""
+        file whose rows carry their own facts once, with the file's: the national table's
+        jurisdiction is the United States)."""
         self.flush()
-        sources = dict.fromkeys(entry.key[3] for entry in sorted(self._index, key=_order))
-        return [self._file_keys[source] for source in sources]
+        return sorted(self._file_keys.values())
 
     def rows_of(self, source: str) -> pa.RecordBatch:
         """One source's rows, in printed order."""

@@ -35,6 +35,8 @@ def _common(bounds: list[tuple[float, float]]) -> tuple[int, int | float]:
     """The whole numbers every interval allows: (first, last); first > last when none."""
     lo = max((b[0] for b in bounds), default=0.0)
     hi = min((b[1] for b in bounds), default=math.inf)
+    if lo == math.inf or lo > hi:
+        return 1, 0
     return math.ceil(lo - 1e-6), (math.floor(hi + 1e-6) if hi != math.inf else math.inf)
 
 

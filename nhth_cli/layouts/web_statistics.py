@@ -133,24 +133,25 @@ def _cell(table: str, label: str, value: str, line: tuple[int, int | None, str])
     return Cell(table, clean_label(label), count, None, supp, line[0], line[1])
 
 
-def _sentences(reader: _Reader, year: int, jurisdiction: Jurisdiction) -> None:
-    """The headline sentences. A number on a line of its own is read with the words below it;
-    the row's line is the one holding the number."""
+def _sentences(reader: _Reader) -> None:
+    """The headline sentences, each read once. A sentence may wrap (the number often stands on
+    a line of its own above the words): each line is read with the next when that one goes on
+    in lower case. The row's line is the one holding the number."""
     lines = reader.lines
     seen: set[tuple[str, str]] = set()
     for i, (_number, _page, text) in enumerate(lines):
-        joined, holder = text, i
-        if _NUMBER_LINE.match(text) and i + 1 < len(lines) and lines[i + 1][2][:1].islower():
-            joined = f"{text} {lines[i + 1][2]}"
+        after = lines[i + 1][2] if i + 1 < len(lines) else ""
+        joined = f"{text} {after}" if after[:1].islower() else text
         for table, category, pattern in _SENTENCES:
+            if (table, category) in seen:
+                continue
             m = pattern.search(joined)
-            if m is None or (table, category) in seen:
+            if m is None or m.start() > len(text):  # wholly on the next line: read there
                 continue
             seen.add((table, category))
+            holder = i if m.start("n") < len(text) else i + 1
             reader.cells.append(_cell(table, category, m["n"], lines[holder]))
             reader.used.add(holder)
-            if joined is not text:
-                reader.used.add(i + 1)
 
 
 def _blocks(reader: _Reader) -> None:
@@ -253,7 +254,7 @@ def parse(text: str, file_stem: str) -> ParsedReport:
     if jurisdiction is None:
         raise NotAReportError("no state found in heading, text or file name", KIND)
     reader = _Reader(lines, warnings=warnings)
-    _sentences(reader, year, jurisdiction)
+    _sentences(reader)
     _blocks(reader)
     period = Period(date(year, 1, 1), date(year, 12, 31))
     all_time = Period(ALL_TIME_START, period.end)
