@@ -114,3 +114,22 @@ def test_rows_sort_among_other_files_by_their_own_state(tmp_path: Path) -> None:
     assert keys == sorted(keys)
     ct = [k for k in dict.fromkeys(keys) if k[0] == "Connecticut"]
     assert [k[1] for k in ct] == [2016, 2024]
+
+
+def test_withheld_counts_are_suppressed_rows() -> None:
+    text = "Signals and cases by State in 2024\nOhio\t<3\t0.00%\tFewer than 3\t0.01%\n"
+    cells = parse_document(text, "x").cells
+    assert [(c.category, c.count, c.suppressed, c.count_max) for c in cells] == [
+        ("Signals", None, True, 2), ("Cases", None, True, 2),
+    ]  # fmt: skip
+
+
+def test_the_table_wins_over_national_blocks_shaped_like_a_state_page() -> None:
+    national = (
+        "Signals Received in 2024\n32,309\nsignals were received by the Hotline in 2024.\n"
+        "Signal Types\nHotline Call\n20,000\nCases Identified in 2024\n"
+    )
+    text = national + NATIONAL["text"].read_text(encoding="utf-8")
+    report = parse_document(text, "x")
+    assert report.report == "web_state_table"
+    assert len(report.cells) == 110

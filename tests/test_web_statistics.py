@@ -179,3 +179,11 @@ def test_without_a_year_the_page_is_not_read() -> None:
 def test_a_news_story_quoting_one_phrase_is_not_a_page() -> None:
     text = "Local news\n\nThe Signal Types of the new radio were shown on Monday, 12 of them.\n"
     assert best_layout(text) is None
+
+
+def test_a_page_saved_with_every_years_panel_reads_the_first_year_only() -> None:
+    other = ohio().split("Statistics by Year\n", 1)[1].replace("2022", "2021")
+    report = parse_document(ohio() + other.replace("{signals}", "7"), "page")
+    assert report.period.year == 2022
+    assert [c.count for c in report.cells if c.table == "summary"] == [100, 30]
+    assert any("another year" in w for w in report.warnings)

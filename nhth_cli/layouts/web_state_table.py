@@ -15,7 +15,7 @@ from datetime import date
 
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
-from ..normalize.numbers import parse_pct
+from ..normalize.numbers import SUPPRESSED, is_suppressed, parse_pct
 from ..records import Cell, Jurisdiction, LooseLine, ParsedReport, Period
 from .base import Layout, TableSpec
 
@@ -28,7 +28,7 @@ TABLES: tuple[TableSpec, ...] = (
               "national total (which also counts signals of no known state)", implied_total=True),
 )  # fmt: skip
 
-_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_COUNT = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{SUPPRESSED}"
 _PCT = r"\d{1,3}(?:\.\d+)?\s*%"
 _SEP = r"\s*(?:,|\t|\s)\s*"
 # A state's line: its name, then count, pct, count, pct (quoted CSV cells allowed).
@@ -36,6 +36,7 @@ _ROW = re.compile(
     rf'^"?(?P<name>[A-Za-z][A-Za-z .\'-]*?)"?{_SEP}"?(?P<s>{_COUNT})"?{_SEP}"?(?P<sp>{_PCT})"?'
     rf'{_SEP}"?(?P<c>{_COUNT})"?{_SEP}"?(?P<cp>{_PCT})"?$'
 )
+_ROW_ANYWHERE = re.compile(_ROW.pattern, re.M)
 _CELL_COUNT = re.compile(rf"^(?:{_COUNT})$")
 _CELL_PCT = re.compile(rf"^(?:{_PCT})$")
 _HEADING = re.compile(r"Signals and cases by State in (?P<year>\d{4})", re.I)
@@ -44,9 +45,17 @@ _FILE_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def recognise(text: str) -> float:
-    """0.9 for the table's heading or its header row (State, Signals ..., Cases ...); the
-    national page names no state in a heading of its own, so nothing else is needed."""
-    return 0.9 if _HEADING.search(text) or _HEADER.search(text) else 0.0
+    """0.9 for the table's heading or its header row (State, Signals ..., Cases ...); 0.98 when
+    ten or more state rows follow: then the page is the table even if it also prints national
+    blocks shaped like a state's page (web_statistics scores those 0.95)."""
+    if not (_HEADING.search(text) or _HEADER.search(text)):
+        return 0.0
+    found = 0
+    for m in _ROW_ANYWHERE.finditer(text):
+        found += jurisdictions.match_name(m["name"]) is not None
+        if found >= 10:
+            return 0.98
+    return 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +129,11 @@ def parse(text: str, file_stem: str) -> ParsedReport:
             ("Signals", row.values[0], row.values[1]),
             ("Cases", row.values[2], row.values[3]),
         ):
+            withheld = is_suppressed(count)
+            value = None if withheld else int(count.replace(",", ""))
             cells.append(
-                Cell("summary", category, int(count.replace(",", "")), parse_pct(pct), False,
-                     line, pg, None, False, row.jurisdiction)
+                Cell("summary", category, value, parse_pct(pct), withheld, line, pg, None, False,
+                     row.jurisdiction)
             )  # fmt: skip
     period = Period(date(year, 1, 1), date(year, 12, 31))
     return ParsedReport(KIND, NATIONAL, period, tuple(cells), tuple(warnings), tuple(loose))

@@ -211,6 +211,16 @@ def _year(lines: list[tuple[int, int | None, str]]) -> int | None:
     return None
 
 
+def _other_year(lines: list[tuple[int, int | None, str]], year: int) -> int | None:
+    """Where the blocks of a year other than the one shown begin (a page saved with every
+    year's panel in it), if they do."""
+    for k, (_, _, text) in enumerate(lines):
+        m = _YEAR_HEADINGS.match(text)
+        if m and int(m["year"]) != year and text.lower().startswith("signals"):
+            return k
+    return None
+
+
 def _jurisdiction(
     lines: list[tuple[int, int | None, str]], file_stem: str
 ) -> tuple[Jurisdiction | None, list[str]]:
@@ -253,6 +263,13 @@ def parse(text: str, file_stem: str) -> ParsedReport:
     jurisdiction, warnings = _jurisdiction(lines, file_stem)
     if jurisdiction is None:
         raise NotAReportError("no state found in heading, text or file name", KIND)
+    cut = _other_year(lines, year)
+    if cut is not None:
+        warnings.append(
+            f"line {lines[cut][0]}: the page holds the blocks of another year too "
+            f"({lines[cut][2]!r}); only {year}'s are read"
+        )
+        lines = lines[:cut]
     reader = _Reader(lines, warnings=warnings)
     _sentences(reader)
     _blocks(reader)
