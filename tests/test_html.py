@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
@@ -157,11 +158,18 @@ def _seed_or_sample(name: str) -> Path:
 def test_a_report_saved_as_html_gives_the_rows_of_its_text(name: str, tmp_path: Path) -> None:
     source = _seed_or_sample(name)
     text = source.read_text(encoding="utf-8-sig")
-    page = tmp_path / f"{source.stem}.html"
-    page.write_text(text_to_html(text), encoding="utf-8")
     expected = data(source)
     assert expected, "the text rendition gives rows"
-    assert data(page) == expected
+    escaped = html.escape(text)
+    forms = {
+        "blocks": text_to_html(text),  # paragraphs and tables in the site's chrome
+        "pre": f"<html><body><pre>{escaped}</pre></body></html>",
+        "br": "<html><body><div>" + escaped.replace("\n", "<br>\n") + "</div></body></html>",
+    }
+    for form, markup in forms.items():
+        page = tmp_path / f"{source.stem}-{form}.html"
+        page.write_text(markup, encoding="utf-8")
+        assert data(page) == expected, form
 
 
 def test_the_html_report_is_recognised_as_its_text_is() -> None:

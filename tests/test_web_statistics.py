@@ -51,9 +51,36 @@ def test_each_form_gives_the_pages_figures(form: str) -> None:
 
 
 def test_the_three_forms_give_identical_rows() -> None:
-    html, text, pdf = (data(TEXAS[f]) for f in ("html", "text", "pdf"))
-    assert html == text == pdf
+    html, text, pdf, cards = (data(TEXAS[f]) for f in ("html", "text", "pdf", "cards_pdf"))
+    assert html == text == pdf == cards
     assert len(html) == 20
+
+
+def test_cards_side_by_side_in_text_give_the_same_rows() -> None:
+    text = TEXAS["text"].read_text(encoding="utf-8")
+    for old, new in (
+        ("Internet\n10\n\nReferral\n8\n\nOther\n2,355", "Internet Referral Other\n10 8 2,355"),
+        (
+            "Hotline Call\n1,417\n\nSMS Report\n535\n\nOnline Report\n232\n\n"
+            "Web Chat\n110\n\nEmail Received\n79",
+            "Hotline Call SMS Report Online Report\n1,417 535 232\nWeb Chat Email Received\n110 79",
+        ),
+        (
+            "2,373\nsignals were received by the Hotline in 2023 from Texas.\n583\n",
+            "2,373 583\nsignals were received by the Hotline in 2023 from\nTexas. ",
+        ),
+        (
+            "900\ncases were identified in 2023.\n1,723\n",
+            "900 1,723\ncases were identified in 2023. ",
+        ),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    text = text.replace("Texas\n", "", 1)  # no heading: the state from the wrapped sentence
+    report = parse_document(text, "page")
+    assert report.jurisdiction.name == "Texas"
+    got = [(c.table, c.category, c.count) for c in report.cells]
+    assert got == TEXAS_2023
 
 
 def test_the_stored_real_page_gives_the_same_rows() -> None:

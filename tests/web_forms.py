@@ -22,6 +22,9 @@ TEXAS = {
     "html": SAMPLES / "texas-2023-statistics-page.html",
     "text": WEB / "texas-2023-statistics-page.txt",
     "pdf": WEB / "texas-2023-statistics-page.pdf",
+    # The same page with its figures laid out as cards side by side (CSS only), printed: the
+    # headline sentences wrap ("... from" / "Texas.").
+    "cards_pdf": WEB / "texas-2023-statistics-page-cards.pdf",
 }
 NATIONAL = {
     "html": SAMPLES / "us-2024-signals-cases-by-state.html",

@@ -45,6 +45,7 @@ TABLES: tuple[TableSpec, ...] = (
 # A count as the page prints it: thousands separated ("2,373"), or at most four digits.
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d{1,4}"
 _VALUE = re.compile(rf"(?:{_COUNT}|{SUPPRESSED})", re.I)
+_VALUES_ROW = re.compile(rf"^(?:(?:{_COUNT}|{SUPPRESSED})(?:\s+|$)){{2,}}$", re.I)
 _NUMBER_LINE = re.compile(rf"^(?:{_COUNT}|{SUPPRESSED})$", re.I)
 _PAIR_LINE = re.compile(rf"^(?P<label>[A-Za-z][^\d:\t]{{0,60}}?)\s*(?::\s*|\t+|\s+)"
                         rf"(?P<value>{_COUNT}|{SUPPRESSED})$", re.I)  # fmt: skip
@@ -141,6 +142,9 @@ def _sentences(reader: _Reader) -> None:
     seen: set[tuple[str, str]] = set()
     for i, (_number, _page, text) in enumerate(lines):
         after = lines[i + 1][2] if i + 1 < len(lines) else ""
+        if _VALUES_ROW.match(text) and after[:1].islower():
+            _figures_side_by_side(reader, i, seen)
+            continue
         joined = f"{text} {after}" if after[:1].islower() else text
         for table, category, pattern in _SENTENCES:
             if (table, category) in seen:
@@ -152,6 +156,39 @@ def _sentences(reader: _Reader) -> None:
             holder = i if m.start("n") < len(text) else i + 1
             reader.cells.append(_cell(table, category, m["n"], lines[holder]))
             reader.used.add(holder)
+
+
+# The headline sentences that start with their number, without it: for headline figures printed
+# side by side (numbers on one line, their sentences on the next ones).
+_WORDS_AFTER = tuple(
+    (table, category, re.compile(pattern.pattern.removeprefix(_N + r"\s+"), re.I))
+    for table, category, pattern in _SENTENCES
+    if pattern.pattern.startswith(_N)
+)
+
+
+def _figures_side_by_side(reader: _Reader, i: int, seen: set[tuple[str, str]]) -> None:
+    """Line i holds several numbers and the lines below (in lower case) as many headline
+    sentences: each number goes with its sentence, in order."""
+    lines = reader.lines
+    values = [m.group(0) for m in _VALUE.finditer(lines[i][2])]
+    below = []
+    for k in range(i + 1, min(i + 4, len(lines))):  # the sentences, perhaps wrapped
+        if _NUMBER_LINE.match(lines[k][2]) or _VALUES_ROW.match(lines[k][2]):
+            break
+        below.append(lines[k][2])
+    words = " ".join(below)
+    hits = sorted(
+        (m.start(), table, category)
+        for table, category, pattern in _WORDS_AFTER
+        if (table, category) not in seen and (m := pattern.search(words))
+    )[: len(values)]
+    if len(hits) != len(values):
+        return
+    for value, (_, table, category) in zip(values, hits, strict=True):
+        seen.add((table, category))
+        reader.cells.append(_cell(table, category, value, lines[i]))
+    reader.used.add(i)
 
 
 def _blocks(reader: _Reader) -> None:
@@ -177,6 +214,14 @@ def _blocks(reader: _Reader) -> None:
         elif (m := _PAIR_LINE.match(text)) and not _is_year(m["value"]):
             pair = (m["label"], m["value"], i)
         if pair is None:
+            side = _side_by_side(lines, i) if _heading_like(text) else None
+            if side is not None:  # cards in a row, printed: labels on one line, numbers below
+                if table is None:
+                    table = _table_of(reader, section, heading, lines[i])
+                reader.cells.extend(_cell(table, lab, val, lines[i + 1]) for lab, val in side)
+                reader.used.update((i, i + 1))
+                i += 2
+                continue
             if _heading_like(text):
                 heading, table = text, None
             i += 1
@@ -186,6 +231,40 @@ def _blocks(reader: _Reader) -> None:
         reader.cells.append(_cell(table, pair[0], pair[1], lines[pair[2]]))
         reader.used.update((i, pair[2]))
         i = pair[2] + 1
+
+
+_KNOWN_LABELS = sorted({fold(label) for t in TABLES for label in t.labels}, key=len, reverse=True)
+
+
+def _split_labels(text: str, n: int) -> list[str] | None:
+    """A line of n labels side by side: known labels read longest first, else one word each."""
+    words = text.split()
+    labels: list[str] = []
+    k = 0
+    while k < len(words):
+        for known in _KNOWN_LABELS:
+            size = known.count(" ") + 1
+            if fold(" ".join(words[k : k + size])) == known:
+                labels.append(" ".join(words[k : k + size]))
+                k += size
+                break
+        else:
+            labels.append(words[k])
+            k += 1
+    if len(labels) == n:
+        return labels
+    return words if len(words) == n else None
+
+
+def _side_by_side(lines: list[tuple[int, int | None, str]], i: int) -> list[tuple[str, str]] | None:
+    """Line i holds labels and line i + 1 as many numbers (not years): the pairs, in order."""
+    if i + 1 >= len(lines) or not _VALUES_ROW.match(lines[i + 1][2]):
+        return None
+    values = [m.group(0) for m in _VALUE.finditer(lines[i + 1][2])]
+    if any(_is_year(v) for v in values):
+        return None
+    labels = _split_labels(lines[i][2], len(values))
+    return list(zip(labels, values, strict=True)) if labels else None
 
 
 def _table_of(
@@ -235,10 +314,11 @@ def _jurisdiction(
         None,
     )  # fmt: skip
     sentence = None
-    for _, _, text in lines:
-        m = _FROM_STATE.search(text)
-        if m:
-            sentence = jurisdictions.name_at(text, m.end())
+    for k, (_, _, text) in enumerate(lines):
+        joined = f"{text} {lines[k + 1][2]}" if k + 1 < len(lines) else text  # it may wrap
+        m = _FROM_STATE.search(joined)
+        if m and m.start() < len(text):
+            sentence = jurisdictions.name_at(joined, m.end())
             break
     named = jurisdictions.from_file_name(file_stem)
     chosen = heading or sentence or named
