@@ -133,3 +133,16 @@ def test_the_table_wins_over_national_blocks_shaped_like_a_state_page() -> None:
     report = parse_document(text, "x")
     assert report.report == "web_state_table"
     assert len(report.cells) == 110
+
+
+def test_a_name_wrapped_in_its_cell_is_joined() -> None:
+    text = (
+        "Signals and cases by State in 2024\nState Signals received % of total signals\n"
+        "District of\nColumbia 135 0.42% 55 0.46%\nNorthern Marianas 0 0.00% 0 0.00%\nIslands\n"
+        "Ohio 671 2.08% 334 2.78%\n"
+    )
+    report = parse_document(text, "x")
+    assert [c.jurisdiction.code for c in report.cells if c.jurisdiction] == [
+        "DC", "DC", "MP", "MP", "OH", "OH",
+    ]  # fmt: skip
+    assert not report.warnings

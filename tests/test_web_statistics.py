@@ -214,3 +214,10 @@ def test_a_page_saved_with_every_years_panel_reads_the_first_year_only() -> None
     assert report.period.year == 2022
     assert [c.count for c in report.cells if c.table == "summary"] == [100, 30]
     assert any("another year" in w for w in report.warnings)
+
+
+def test_a_lone_pair_after_the_blocks_is_no_table() -> None:
+    report = parse_document(ohio() + "\nContact us\nTTY: 711\n", "page")
+    assert all(c.count != 711 for c in report.cells)
+    assert any("'TTY'" in w for w in report.warnings)
+    assert not any("contact_us" in w for w in report.warnings)

@@ -74,8 +74,9 @@ def _rows(lines: list[tuple[int, int | None, str]]) -> list[_StateRow]:
         m = _ROW.match(text)
         if m:
             values = tuple((m[k], number, page) for k in ("s", "sp", "c", "cp"))
-            out.append(_StateRow(m["name"].strip(), jurisdictions.match_name(m["name"]), values))
-            i += 1
+            name, used = _wrapped_name(lines, i, m["name"].strip())
+            out.append(_StateRow(name, jurisdictions.match_name(name), values))
+            i += 1 + used
             continue
         cells = [t for _, _, t in lines[i + 1 : i + 5]]
         if (
@@ -89,6 +90,24 @@ def _rows(lines: list[tuple[int, int | None, str]]) -> list[_StateRow]:
             continue
         i += 1
     return out
+
+
+_WORDS = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,40}$")
+
+
+def _wrapped_name(lines: list[tuple[int, int | None, str]], i: int, name: str) -> tuple[str, int]:
+    """A state's name as printed on row i, joined with the words its cell wrapped onto the line
+    before or after ("District of" / "Columbia 135 0.42% ..."); and how many lines after the row
+    that took (0 or 1)."""
+    if jurisdictions.match_name(name) is not None:
+        return name, 0
+    before = lines[i - 1][2] if i > 0 else ""
+    if _WORDS.match(before) and jurisdictions.match_name(f"{before} {name}"):
+        return f"{before} {name}", 0
+    after = lines[i + 1][2] if i + 1 < len(lines) else ""
+    if _WORDS.match(after) and jurisdictions.match_name(f"{name} {after}"):
+        return f"{name} {after}", 1
+    return name, 0
 
 
 def _year(text: str, file_stem: str) -> int | None:

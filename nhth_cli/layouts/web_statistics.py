@@ -267,6 +267,23 @@ def _side_by_side(lines: list[tuple[int, int | None, str]], i: int) -> list[tupl
     return list(zip(labels, values, strict=True)) if labels else None
 
 
+def _drop_lone_pairs(reader: _Reader) -> None:
+    """A block of an unknown heading with a single label/number pair is no table (a page
+    footer's "TTY: 711"): its line is left unread, with a warning."""
+    known = {t.id for t in TABLES}
+    sizes: dict[str, int] = {}
+    for c in reader.cells:
+        sizes[c.table] = sizes.get(c.table, 0) + 1
+    lone = {t for t, n in sizes.items() if n == 1 and t not in known}
+    reader.warnings[:] = [w for w in reader.warnings if not any(f"'{t}'" in w for t in lone)]
+    for c in [c for c in reader.cells if c.table in lone]:
+        reader.cells.remove(c)
+        reader.used.difference_update(
+            k for k, (number, _, _) in enumerate(reader.lines) if number == c.line
+        )
+        reader.warnings.append(f"line {c.line}: a lone {c.category!r} pair is not read as a table")
+
+
 def _table_of(
     reader: _Reader, section: str, heading: str | None, line: tuple[int, int | None, str]
 ) -> str:
@@ -353,6 +370,7 @@ def parse(text: str, file_stem: str) -> ParsedReport:
     reader = _Reader(lines, warnings=warnings)
     _sentences(reader)
     _blocks(reader)
+    _drop_lone_pairs(reader)
     period = Period(date(year, 1, 1), date(year, 12, 31))
     all_time = Period(ALL_TIME_START, period.end)
     cells = sorted(reader.cells, key=lambda c: c.line)
