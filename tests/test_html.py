@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nhth_cli import convert
 from nhth_cli.extract.document import document_text
@@ -178,3 +180,21 @@ def test_the_html_report_is_recognised_as_its_text_is() -> None:
     report = parse_document(html_to_text(page), "x")
     assert report.report == "hotline_report"
     assert report.jurisdiction.name == "Connecticut"
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co", "Zl", "Zp")),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=12), st.sampled_from(["p", "div", "li", "h2", "tr"]))
+def test_any_text_in_blocks_comes_back_a_line_each(texts: list[str], tag: str) -> None:
+    inner = "".join(
+        f"<tr><td>{html.escape(t)}</td></tr>" if tag == "tr" else f"<{tag}>{html.escape(t)}</{tag}>"
+        for t in texts
+    )
+    page = f"<html><body>{'<table>' + inner + '</table>' if tag == 'tr' else inner}</body></html>"
+    assert lines(page) == [" ".join(t.split()) for t in texts if t.split()]

@@ -221,3 +221,15 @@ def test_a_lone_pair_after_the_blocks_is_no_table() -> None:
     assert all(c.count != 711 for c in report.cells)
     assert any("'TTY'" in w for w in report.warnings)
     assert not any("contact_us" in w for w in report.warnings)
+
+
+def test_labels_keep_their_digits_and_lose_raised_marks() -> None:
+    block = (
+        "\nVictim Age\nUnder 18\n12\nAge 18-24: 9\nAge 25 and over²\n31\nUnknown*: Fewer than 3\n"
+    )
+    report = parse_document(ohio() + block, "page")
+    ages = [(c.category, c.count, c.suppressed) for c in report.cells if c.table == "victim_age"]
+    assert ages == [
+        ("Under 18", 12, False), ("Age 18-24", 9, False), ("Age 25 and over", 31, False),
+        ("Unknown", None, True),
+    ]  # fmt: skip

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
-from ..normalize.labels import clean_label, fold, snake_case
+from ..normalize.labels import FOOTNOTE_CHARS, fold, snake_case
 from ..normalize.numbers import SUPPRESSED, is_suppressed
 from ..records import Cell, Jurisdiction, LooseLine, ParsedReport, Period
 from .base import Layout, TableSpec
@@ -47,8 +47,12 @@ _COUNT = r"\d{1,3}(?:,\d{3})+|\d{1,4}"
 _VALUE = re.compile(rf"(?:{_COUNT}|{SUPPRESSED})", re.I)
 _VALUES_ROW = re.compile(rf"^(?:(?:{_COUNT}|{SUPPRESSED})(?:\s+|$)){{2,}}$", re.I)
 _NUMBER_LINE = re.compile(rf"^(?:{_COUNT}|{SUPPRESSED})$", re.I)
-_PAIR_LINE = re.compile(rf"^(?P<label>[A-Za-z][^\d:\t]{{0,60}}?)\s*(?::\s*|\t+|\s+)"
-                        rf"(?P<value>{_COUNT}|{SUPPRESSED})$", re.I)  # fmt: skip
+# `Label: N`, `Label<tab>N` (a label may hold digits: "Age 18-24: 12"), or `Label N` (then
+# without digits, so that "Page 1 of 2" is no pair).
+_PAIR_LINE = re.compile(
+    rf"^(?:(?P<label>[A-Za-z][^:\t]{{0,60}}?)\s*(?::\s*|\t+)|(?P<plain>[A-Za-z][^\d:\t]{{0,60}}?)\s+)"
+    rf"(?P<value>{_COUNT}|{SUPPRESSED})$", re.I
+)  # fmt: skip
 
 # The headline sentences: (table, category, pattern); the number is group "n".
 _N = rf"(?P<n>{_COUNT})"
@@ -128,10 +132,19 @@ def _heading_like(text: str) -> bool:
     )  # fmt: skip
 
 
+_MARKS_RUN = re.compile(f"[{FOOTNOTE_CHARS}]+")
+
+
+def _label(text: str) -> str:
+    """A label as printed without footnote marks (raised, or `*`) and with white space folded.
+    Plain digits stay: on a web page a raised mark is raised (<sup>), and "Under 18" means 18."""
+    return " ".join(_MARKS_RUN.sub(" ", text).split())
+
+
 def _cell(table: str, label: str, value: str, line: tuple[int, int | None, str]) -> Cell:
     supp = is_suppressed(value)
     count = None if supp else int(value.replace(",", ""))
-    return Cell(table, clean_label(label), count, None, supp, line[0], line[1])
+    return Cell(table, _label(label), count, None, supp, line[0], line[1])
 
 
 def _sentences(reader: _Reader) -> None:
@@ -212,7 +225,7 @@ def _blocks(reader: _Reader) -> None:
         if _heading_like(text) and _number_at(lines, i + 1):
             pair = (text, lines[i + 1][2], i + 1)
         elif (m := _PAIR_LINE.match(text)) and not _is_year(m["value"]):
-            pair = (m["label"], m["value"], i)
+            pair = (m["label"] or m["plain"], m["value"], i)
         if pair is None:
             side = _side_by_side(lines, i) if _heading_like(text) else None
             if side is not None:  # cards in a row, printed: labels on one line, numbers below
