@@ -16,7 +16,7 @@ from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
 
-from .records import Cell, FileResult
+from .records import Cell, FileResult, Overrides
 from .schema import COLUMNS
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ def sort_key(result: FileResult) -> tuple[str, int, str, str]:
 
 
 def ordered(results: Iterable[FileResult]) -> list[FileResult]:
-    return sorted((r for r in results if r.report is not None and r.report.cells), key=sort_key)
+    kept = (r for r in results if r.report is not None and r.report.cells)
+    return sorted((part for r in kept for part in r.parts()), key=sort_key)
 
 
 def arrow_schema() -> pa.Schema:
@@ -104,14 +105,18 @@ class CellColumns:
     is_total: list[bool]
     line: list[int]
     page: list[int | None]
+    # Each cell's own (jurisdiction, period) (Cell); None when no cell has any.
+    overrides: list[Overrides] | None = None
 
     @classmethod
     def of(cls, cells: Sequence[Cell]) -> CellColumns:
         # One list comprehension per field: far cheaper than zip(*rows) on slotted records.
+        overrides = [(c.jurisdiction, c.period) for c in cells]
         return cls(
             [c.table for c in cells], [c.category for c in cells], [c.count for c in cells],
             [c.pct for c in cells], [c.suppressed for c in cells], [c.parent for c in cells],
             [c.is_total for c in cells], [c.line for c in cells], [c.page for c in cells],
+            overrides if any(j or p for j, p in overrides) else None,
         )  # fmt: skip
 
     def __len__(self) -> int:
@@ -121,7 +126,7 @@ class CellColumns:
 def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> pa.RecordBatch:
     """Given parsed results, one record batch of their rows, in the order given."""
     schema = schema if schema is not None else arrow_schema()
-    kept = [r for r in results if r.report is not None and r.report.cells]
+    kept = [p for r in results if r.report is not None and r.report.cells for p in r.parts()]
     parts = [CellColumns.of(r.report.cells) for r in kept if r.report is not None]
     return with_facts(cell_batch(parts), [Facts.of(r) for r in kept], list(map(len, parts)), schema)
 

@@ -1,9 +1,12 @@
-"""Given a document's text, what kind of document it is (or why it is skipped)."""
+"""Marks of the printed report layouts, and why a document that no layout takes is skipped.
+
+Each layout scores a document (layouts/); this module holds the marks the two report layouts
+look for, and the reason given for a document none of them recognises.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _HOTLINE_MARKS = (
     re.compile(r"#\s*OF\s+(?:CALLS|CASES)", re.I),
@@ -24,24 +27,34 @@ _HOTLINE_NAMED = re.compile(
 _TABLE_COLUMNS = _HOTLINE_MARKS[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
-    kind: str | None  # "hotline_report", "state_profile", or None when skipped
-    reason: str | None = None
+def names_hotline(text: str) -> bool:
+    return _HOTLINE_NAMED.search(text) is not None
 
 
-def classify(text: str) -> Classification:
-    """Hotline reports have `# OF CALLS`/`# OF CASES` tables and name the hotline; profiles have
-    their own headings. Anything else (news, press releases) is skipped with a reason."""
-    if not text or text.isspace():
-        return Classification(None, "empty document")
-    # Marks are searched only as far as the decision needs them, most telling first.
-    if _HOTLINE_NAMED.search(text) is None:
-        return Classification(None, "does not mention the National Human Trafficking Hotline")
-    if _TABLE_COLUMNS.search(text):  # itself a hotline mark
-        return Classification("hotline_report")
-    if sum(1 for p in _PROFILE_MARKS if p.search(text)) >= 2:
-        return Classification("state_profile")
+def hotline_report_score(text: str) -> float:
+    """1 for `# OF CALLS`/`# OF CASES` tables in a text naming the hotline; 0.8 for two of the
+    report's other marks (its title, headline sentences, headings); else 0."""
+    if not names_hotline(text):
+        return 0.0
+    if _TABLE_COLUMNS.search(text):
+        return 1.0
     if sum(1 for p in _HOTLINE_MARKS[1:] if p.search(text)) >= 2:
-        return Classification("hotline_report")
-    return Classification(None, "no table of hotline statistics (not a report)")
+        return 0.8
+    return 0.0
+
+
+def state_profile_score(text: str) -> float:
+    """0.9 for two of the profile's headings in a text naming the hotline (below a hotline
+    report's tables, above its other marks); else 0."""
+    if not names_hotline(text):
+        return 0.0
+    return 0.9 if sum(1 for p in _PROFILE_MARKS if p.search(text)) >= 2 else 0.0
+
+
+def skip_reason(text: str) -> str:
+    """Why a document no layout recognises is skipped."""
+    if not text or text.isspace():
+        return "empty document"
+    if not names_hotline(text):
+        return "does not mention the National Human Trafficking Hotline"
+    return "no table of hotline statistics (not a report)"

@@ -64,7 +64,7 @@ def table_schema(
 ) -> dict[str, Any]:
     """The Frictionless Table Schema of the columns: types, descriptions, key, enumerations."""
     enums = {
-        "table": [t.id for t in tables],
+        "table": list(dict.fromkeys(t.id for t in tables)),  # `summary` is in several layouts
         "report": report_kinds(tables),
         "jurisdiction_code": jurisdiction_codes(),
     }

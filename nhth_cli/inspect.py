@@ -13,6 +13,7 @@ from typing import Any
 
 from .discover import InputFile
 from .errors import UsageError
+from .layouts import table_spec
 from .records import (
     Cell,
     FileResult,
@@ -23,7 +24,7 @@ from .records import (
     Settings,
     UnreadNumber,
 )
-from .tables import BY_ID
+from .tables import BY_ID, TableSpec
 
 
 @dataclass(frozen=True)
@@ -32,20 +33,25 @@ class InspectedTable:
 
     id: str
     cells: tuple[Cell, ...]
+    kind: str | None = None  # the report kind: its layout's table of this id
+
+    @property
+    def spec(self) -> TableSpec | None:
+        return table_spec(self.kind, self.id) if self.kind else BY_ID.get(self.id)
 
     @property
     def known(self) -> bool:
         """Whether the id is in the table vocabulary (else it came from an unknown heading)."""
-        return self.id in BY_ID
+        return self.spec is not None
 
     @property
     def heading(self) -> str | None:
-        spec = BY_ID.get(self.id)
+        spec = self.spec
         return spec.heading if spec else None
 
     @property
     def cumulative(self) -> bool | None:
-        spec = BY_ID.get(self.id)
+        spec = self.spec
         return spec.cumulative if spec else None
 
 
@@ -135,12 +141,12 @@ class Inspection:
         }
 
 
-def group_tables(cells: tuple[Cell, ...]) -> tuple[InspectedTable, ...]:
+def group_tables(cells: tuple[Cell, ...], kind: str | None = None) -> tuple[InspectedTable, ...]:
     """Cells grouped by table, tables in the order they first appear."""
     grouped: dict[str, list[Cell]] = {}
     for cell in cells:
         grouped.setdefault(cell.table, []).append(cell)
-    return tuple(InspectedTable(table_id, tuple(rows)) for table_id, rows in grouped.items())
+    return tuple(InspectedTable(table_id, tuple(rows), kind) for table_id, rows in grouped.items())
 
 
 def from_result(result: FileResult) -> Inspection:
@@ -153,8 +159,8 @@ def from_result(result: FileResult) -> Inspection:
         )  # fmt: skip
     return Inspection(
         result.source, result.status, result.reason, result.sha256, rep.report,
-        rep.jurisdiction, rep.period, group_tables(rep.cells), rep.warnings, rep.loose_lines,
-        rep.nationwide_signals, rep.call_volume_rank, rep.unread,
+        rep.jurisdiction, rep.period, group_tables(rep.cells, rep.report), rep.warnings,
+        rep.loose_lines, rep.nationwide_signals, rep.call_volume_rank, rep.unread,
     )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -22,6 +23,10 @@ class Cell:
     page: int | None
     parent: str | None = None
     is_total: bool = False
+    # Where a row's own facts differ from its document's: a state's row in the national table,
+    # an all-time row of a state's statistics page. None: the document's.
+    jurisdiction: Jurisdiction | None = None
+    period: Period | None = None
 
     @property
     def count_min(self) -> int | None:
@@ -104,11 +109,55 @@ class FileResult:
             return self.row_count
         return len(self.report.cells) if self.report else 0
 
+    def with_facts(self, jurisdiction: Jurisdiction | None, period: Period | None) -> FileResult:
+        """The same result with the report's jurisdiction or period replaced (those not None):
+        the facts of rows that carry their own (Cell.jurisdiction, Cell.period)."""
+        if self.report is None or (jurisdiction is None and period is None):
+            return self
+        return replace(
+            self,
+            report=replace(
+                self.report,
+                jurisdiction=jurisdiction or self.report.jurisdiction,
+                period=period or self.report.period,
+            ),
+        )
+
+    def parts(self) -> list[FileResult]:
+        """The result as runs of cells that share their facts (one run, itself, when no cell
+        carries facts of its own), each with those facts: rows sort by them (SPEC.md)."""
+        report = self.report
+        if report is None or all(c.jurisdiction is None and c.period is None for c in report.cells):
+            return [self]
+        out: list[FileResult] = []
+        for (jurisdiction, period), start, end in fact_runs(report.cells):
+            part = replace(report, cells=report.cells[start:end])
+            out.append(replace(self, report=part).with_facts(jurisdiction, period))
+        return out
+
     def light(self) -> FileResult:
         """The same result without the cells (their rows are kept elsewhere, as Arrow)."""
         if self.report is None or not self.report.cells:
             return self
         return replace(self, report=replace(self.report, cells=()), row_count=self.rows)
+
+
+Overrides = tuple["Jurisdiction | None", "Period | None"]
+
+
+def fact_runs(cells: Sequence[Cell]) -> list[tuple[Overrides, int, int]]:
+    """Runs of consecutive cells with the same own facts: ((jurisdiction, period), start, end)."""
+    return runs_of([(c.jurisdiction, c.period) for c in cells])
+
+
+def runs_of(overrides: Sequence[Overrides]) -> list[tuple[Overrides, int, int]]:
+    out: list[tuple[Overrides, int, int]] = []
+    start = 0
+    for i in range(1, len(overrides) + 1):
+        if i == len(overrides) or overrides[i] != overrides[start]:
+            out.append((overrides[start], start, i))
+            start = i
+    return out
 
 
 @dataclass(frozen=True, slots=True)

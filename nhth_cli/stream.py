@@ -30,7 +30,7 @@ from .assemble import (
     sort_key,
     with_facts,
 )
-from .records import FileResult
+from .records import FileResult, runs_of
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -71,7 +71,8 @@ class RowSink:
         self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
         self._index: list[_Placed] = []
-        self._where: dict[str, _Placed] = {}
+        self._where: dict[str, list[_Placed]] = {}  # a source's runs of rows (FileResult.parts)
+        self._file_keys: dict[str, tuple[str, int, str, str]] = {}  # sort_key of the whole file
         self._arrivals = 0
         self._table: pa.Table | None = None
 
@@ -121,23 +122,32 @@ class RowSink:
         offset = 0
         for result, columns in self._pending:
             n = len(columns)
-            entry = _Placed(sort_key(result), self._arrivals, number, offset, n, Facts.of(result))
-            self._index.append(entry)
-            self._where[result.source] = entry
-            self._arrivals += 1
+            self._file_keys[result.source] = sort_key(result)
+            runs = runs_of(columns.overrides) if columns.overrides else [((None, None), 0, n)]
+            for (jurisdiction, period), start, end in runs:
+                part = result.with_facts(jurisdiction, period)
+                entry = _Placed(
+                    sort_key(part), self._arrivals, number, offset + start, end - start,
+                    Facts.of(part),
+                )  # fmt: skip
+                self._index.append(entry)
+                self._where.setdefault(result.source, []).append(entry)
+                self._arrivals += 1
             offset += n
         self._batches.append(cell_batch([columns for _, columns in self._pending]))
         self._pending, self._pending_rows = [], 0
 
     def report_keys(self) -> list[tuple[str, int, str, str]]:
-        """(jurisdiction, year, report, source) of every report with rows, in output order."""
+        """(jurisdiction, year, report, source) of every report with rows, in output order (a
+        file whose rows carry their own facts once, with the file's: the national table's
+        jurisdiction is the United States)."""
         self.flush()
-        return [entry.key for entry in sorted(self._index, key=_order)]
+        return sorted(self._file_keys.values())
 
     def rows_of(self, source: str) -> pa.RecordBatch:
         """One source's rows, in printed order."""
         self.flush()
-        return self._rows([self._where[source]])
+        return self._rows(self._where[source])
 
     def batches(self, max_rows: int | None = None) -> Iterator[pa.RecordBatch]:
         """All rows in SPEC.md order, as batches of about `max_rows` rows (default

@@ -98,12 +98,14 @@ def test_python_api_converts_a_folder() -> None:
     assert statuses["connecticut-2016-hotline.txt"] == "parsed"
     assert statuses["README-not-a-report.txt"] == "skipped"
     table = result.to_arrow()
-    assert table.num_rows == result.rows == 66 + 6 + 9
+    # Connecticut and the Virgin Islands (2016 report and profile), Texas's statistics page, and
+    # the national table (55 states and territories, signals and cases).
+    assert table.num_rows == result.rows == 66 + 6 + 9 + 20 + 110
     assert table.column_names[:7] == [
         "jurisdiction", "year", "table", "category", "count", "pct", "suppressed",
     ]  # fmt: skip
     # Sorted by jurisdiction, then year, report, source.
-    assert table.column("jurisdiction").to_pylist()[0] == "Connecticut"
+    assert table.column("jurisdiction").to_pylist()[0] == "Alabama"
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,14 +9,17 @@ rows' output order), then table (printed order), check (SPEC.md order), line and
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .bounds import suppressed_bounds
-from .frame import CheckedRow, Frame, Row, Source, prepare
+from .frame import NATIONAL, CheckedRow, Frame, Row, Source, prepare
 from .log import FindingLog, ReportFindings
 from .report import FileSummary, Finding
 from .reports import DataRows, cross_table_total, data_rows, duplicate_findings
+from .share_consistent import share_consistent
 from .shares import count_within_total, pct_matches_count
+from .sum_to_summary import sum_to_summary
 from .sums import children_sum, pct_sum, total_sum
 from .unread import unread_numbers
 
@@ -33,6 +36,8 @@ REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     children_sum,
     cross_table_total,
     suppressed_bounds,
+    sum_to_summary,
+    share_consistent,
 )
 CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unread_numbers")
 _CHECK_RANK = {name: i for i, name in enumerate(CHECK_NAMES)}
@@ -124,6 +129,8 @@ def source_rows(table: pa.Table, order: pa.Array) -> Iterator[tuple[Source, list
                 if current is not None:
                     yield current, rows
                 current, rows = Source(*values[:4]), []
+            elif values[1] != current.jurisdiction:  # rows of several: a national document
+                current = replace(current, jurisdiction=NATIONAL)
             rows.append(Row(*values[4:]))
     if current is not None:
         yield current, rows

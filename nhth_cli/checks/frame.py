@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from ..tables import BY_ID, HOTLINE, TABLES
+from ..layouts import quantities as layout_quantities
+from ..layouts import table_spec
 from .report import Finding, Status
 
 Role = Literal["cumulative", "share", "plain"]
@@ -20,32 +21,8 @@ Role = Literal["cumulative", "share", "plain"]
 TOTAL = "Total"
 SLACK = 1e-9  # float error of 100 * count / base against a printed decimal (3/16 -> 18.75)
 MAX_DECIMALS = 3
-
-# Non-cumulative hotline tables whose rows are shares of the report's case total (SPEC.md).
-SHARE_TABLES = frozenset(
-    t.id
-    for t in TABLES
-    if not t.cumulative and t.reports == HOTLINE and t.id not in ("signals", "summary")
-)
-
-# Where a report prints each of its totals, most trusted first (a table total is itself summed).
-QUANTITIES: dict[str, tuple[tuple[str, str], ...]] = {
-    "cases": (("venue_industry", TOTAL), ("primary_reason", TOTAL), ("summary", "Cases")),
-    "substantive calls": (
-        ("caller_type", TOTAL),
-        ("how_caller_found_hotline", TOTAL),
-        ("summary", "Substantive Calls"),
-    ),
-}
-
-# The total a table's percents are shares of, when the table has no printed Total of its own.
-TABLE_QUANTITY: dict[str, str] = {
-    "primary_reason": "cases",
-    "venue_industry": "cases",
-    "caller_type": "substantive calls",
-    "how_caller_found_hotline": "substantive calls",
-    **dict.fromkeys(SHARE_TABLES, "cases"),
-}
+# The jurisdiction of a document whose rows name several (the national table by state).
+NATIONAL = "United States"
 
 
 class CheckedRow(Protocol):
@@ -118,6 +95,9 @@ class Group:
     base: int | None  # what the table's percents are shares of
     half_unit: float | None  # half the last printed decimal of the report's percents
     nested: int  # rows with a parent
+    # (table, category) of the summary figure the table's rows break down (sum_to_summary).
+    sums_to: tuple[str, str] | None = None
+    implied_total: bool = False  # percents of a total not printed (share_consistent)
 
 
 @dataclass(frozen=True)
@@ -176,20 +156,23 @@ def decimals(pct: float) -> int:
 _DECIMALS: dict[float, int] = {}
 
 
-def role_of(table_id: str, has_total: bool) -> Role:
-    """Unknown tables with a printed Total are cumulative (tables.is_cumulative)."""
-    spec = BY_ID.get(table_id)
+def role_of(report: str, table_id: str, has_total: bool) -> Role:
+    """From the layout's table: cumulative; share (a non-cumulative table whose rows are
+    shares of a report total, its base); else plain. Unknown tables with a printed Total are
+    cumulative (tables.is_cumulative)."""
+    spec = table_spec(report, table_id)
     if spec is None:
         return "cumulative" if has_total else "plain"
     if spec.cumulative:
         return "cumulative"
-    return "share" if table_id in SHARE_TABLES else "plain"
+    return "share" if spec.base is not None else "plain"
 
 
 def quantities(
-    rows: dict[str, list[CheckedRow]], totals: dict[str, int | None]
+    report: str, rows: dict[str, list[CheckedRow]], totals: dict[str, int | None]
 ) -> dict[str, list[tuple[str, int]]]:
-    """The report's printed totals per quantity (cases, substantive calls), most trusted first."""
+    """The report's printed totals per quantity of its layout (cases, substantive calls), most
+    trusted first."""
     printed: dict[tuple[str, str], int] = {
         (table_id, TOTAL): total for table_id, total in totals.items() if total is not None
     }
@@ -197,10 +180,10 @@ def quantities(
         if r.count is not None:
             printed.setdefault(("summary", r.category), r.count)
     out: dict[str, list[tuple[str, int]]] = {}
-    for name, places in QUANTITIES.items():
-        found = [(t, printed[(t, c)]) for t, c in places if (t, c) in printed]
+    for quantity in layout_quantities(report):
+        found = [(t, printed[(t, c)]) for t, c in quantity.places if (t, c) in printed]
         if found:
-            out[name] = found
+            out[quantity.name] = found
     return out
 
 
@@ -220,21 +203,24 @@ def prepare(source: Source, rows: Sequence[CheckedRow]) -> Frame:
     printed_totals = {t: [r for r in members if r.is_total] for t, members in by_table.items()}
     # A table's total is its Total row's count; several Total rows give no single total.
     totals = {t: found[0].count for t, found in printed_totals.items() if len(found) == 1}
-    found = quantities(by_table, totals)
+    found = quantities(source.report, by_table, totals)
     groups: dict[str, Group] = {}
     for table_id, members in by_table.items():
         n_totals = len(printed_totals[table_id])
-        role = role_of(table_id, n_totals > 0)
+        role = role_of(source.report, table_id, n_totals > 0)
+        spec = table_spec(source.report, table_id)
         base = totals.get(table_id)
-        if base is None and role != "plain" and table_id in TABLE_QUANTITY:
+        if base is None and role != "plain" and spec is not None and spec.base is not None:
             # No single Total of its own (or a demographic table): the report's total of that
             # kind, as most places print it, so that one misprinted total misleads no other table.
-            candidates = found.get(TABLE_QUANTITY[table_id], [])
+            candidates = found.get(spec.base, [])
             base = agreed(candidates) if candidates else None
         groups[table_id] = Group(
             source.source, source.jurisdiction, source.year, source.report, table_id,
             min(r.line for r in members), role, n_totals, totals.get(table_id), base or None,
             half_unit, sum(1 for r in members if r.parent is not None),
+            spec.sums_to if spec is not None else None,
+            spec.implied_total if spec is not None else False,
         )  # fmt: skip
     return Frame(source, groups, by_table, found)
 

@@ -1,0 +1,48 @@
+"""What a layout declares: its kind, its tables, how it recognises a document and parses it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..records import ParsedReport
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """One table of a layout, and the facts the checks need about it."""
+
+    id: str
+    heading: str
+    reports: tuple[str, ...]
+    cumulative: bool
+    description: str
+    labels: tuple[str, ...] = ()  # known row labels, used to rejoin labels that wrap
+    # The quantity (Layout.quantities) whose total the table's percents are shares of when the
+    # table prints no Total of its own; a non-cumulative table with a base is a share table.
+    base: str | None = None
+    # (table, category) of the summary figure this table's rows break down (sum_to_summary).
+    sums_to: tuple[str, str] | None = None
+    # Percents are shares of a total the document does not print (share_consistent).
+    implied_total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A total a report prints in several places: (table, category), most trusted first."""
+
+    name: str
+    places: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A kind of document: recognise(text) scores how much the text looks like it (0 to 1);
+    parse(text, file_stem) reads it (raising NotAReportError when it cannot)."""
+
+    kind: str
+    description: str
+    tables: tuple[TableSpec, ...]
+    recognise: Callable[[str], float]
+    parse: Callable[[str, str], ParsedReport]
+    quantities: tuple[Quantity, ...] = ()
