@@ -18,6 +18,7 @@ from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_texts
 from .flow import Flat, FlowText, fold_lines
+from .forms import plain_forms
 from .lines import Lines, NumberedLines, line_indices
 from .rows import (
     COUNT_CELL,
@@ -111,7 +112,9 @@ def _joins(prev: str, text: str) -> bool:
 def join_withheld(lines: Lines) -> NumberedLines:
     """Given a document's lines, its non-empty lines stripped, with "Fewer than" / "Three"
     rejoined when a withheld count wraps inside its cell, and a whole "Fewer than Three" with
-    the mark and "N/A" that wrapped onto the next line. A joined line takes the later number."""
+    the mark and "N/A" that wrapped onto the next line, and a percent alone after a count
+    alone. A joined line is that of its count's end: the later line where the count wraps
+    ("Fewer than" / "Three"), the earlier one where the percent or a mark follows the count."""
     stripped = list(map(str.strip, lines.texts))
     texts = list(filter(None, stripped))
     numbers = list(compress(range(1, len(stripped) + 1), stripped))
@@ -124,10 +127,12 @@ def join_withheld(lines: Lines) -> NumberedLines:
         while above >= 0 and not kept[above]:
             above -= 1
         if above >= 0 and _joins(texts[above], texts[i]):
+            if _THREE_START.match(texts[i]) and _FEWER_OPEN.search(texts[above]):
+                # The count wrapped ("Fewer than" / "Three"): it ends on the later line.
+                numbers[above] = numbers[i]
+                if pages is not None:
+                    pages[above] = pages[i]
             texts[above] = f"{texts[above]} {texts[i]}"
-            numbers[above] = numbers[i]
-            if pages is not None:
-                pages[above] = pages[i]
             kept[i] = False
     if all(kept):
         return NumberedLines(texts, numbers, pages)
@@ -573,5 +578,5 @@ def parse_hotline_report(
     # Sentences are read in the lines as cleaned: the flat text is theirs when cleaning
     # changed only white space (no printed lines) and no wrapped row was rejoined.
     flow = FlowText(folded, None if lines.printed else flat)
-    final = join_withheld(Lines(merged, lines.pages, {}))
+    final = join_withheld(Lines(plain_forms(merged), lines.pages, {}))
     return _HotlineParser(final, flow).run()
