@@ -54,6 +54,18 @@ FORMS: dict[str, Callable[[str], str]] = {
     "marks_between_label_and_numbers": r.marks_between_label_and_numbers,
     "colon_rows_page_breaks": lambda t: r.colon_rows(r.page_breaks(t)),
     "dot_leaders_glued_footnotes": lambda t: r.dot_leaders(r.glued_footnotes(t)),
+    "dot_leaders_wrapped_labels": lambda t: r.dot_leaders(r.wrap_numbers_last(t)),
+    "colon_rows_wrapped_labels": lambda t: r.colon_rows(r.wrap_numbers_last(t)),
+    "percent_first_wrapped_labels": lambda t: r.percent_first(r.wrap_numbers_last(t)),
+    "percent_first_page_breaks": lambda t: r.percent_first(r.page_breaks(t, repeat_heading=True)),
+    "raw_pdftotext_page_breaks": lambda t: r.raw_pdftotext(r.page_breaks(t)),
+    "raw_pdftotext_page_footers": lambda t: r.raw_pdftotext(r.page_footers(t)),
+    "raw_pdftotext_wrapped_headings": lambda t: r.raw_pdftotext(r.wrapped_headings(t)),
+    "raw_pdftotext_glued_footnotes": lambda t: r.raw_pdftotext(r.glued_footnotes(t)),
+    "raw_pdftotext_columns_page_breaks": lambda t: r.raw_pdftotext_columns(r.page_breaks(t)),
+    "raw_pdftotext_columns_glued_footnotes": lambda t: r.raw_pdftotext_columns(
+        r.glued_footnotes(t)
+    ),
 }
 
 
@@ -144,6 +156,21 @@ def test_percent_first_rows_are_read_only_under_a_percent_first_heading() -> Non
     ]  # fmt: skip
 
 
+def test_rows_printed_percent_first_under_a_count_first_heading_are_not_read(
+    ct_text: str,
+) -> None:
+    """The heading says the count comes first: `Adults  14.8%  8` is then no row of it."""
+    swapped = r.percent_first(ct_text)
+    heading = "CALLER TYPE" + " " * 47 + "% OF CALLS" + " " * 12 + "# OF CALLS"
+    assert heading in swapped
+    printed = swapped.replace(heading, "CALLER TYPE  # OF CALLS  % OF CALLS")
+    found = rows(printed)
+    assert [row for row in found if row[0] == "caller_type"] == []
+    assert [row for row in found if row[0] != "caller_type"] == [
+        row for row in rows(ct_text) if row[0] != "caller_type"
+    ]
+
+
 def test_percent_first_one_cell_a_line() -> None:
     texts = ["CALLER TYPE", "", "% OF CALLS", "", "# OF CALLS", "", "Adults", "", "14.8%", "", "8"]
     out = plain_forms(texts)
@@ -208,6 +235,20 @@ def test_columns_with_a_wrapped_label_are_not_read() -> None:
     labels = ["Report a Trafficking Tip", "Access Service", "Referrals", *_LABELS[2:]]
     report = parse_document(_COLUMNS.format(labels="\n\n".join(labels)), "")
     assert [c for c in report.cells if c.table == "primary_reason"] == []
+
+
+def test_columns_under_a_title_ending_below_its_column_headings_are_not_read(
+    report: tuple[str, str],
+) -> None:
+    """`HOW CALLER FOUND THE` / `# OF CALLS` / `% OF CALLS` / `NATIONAL HOTLINE`, then the
+    columns: the title's end is one more line above the labels than there are counts, so the
+    table is not read; every other table is read exactly."""
+    text = report[1]
+    expected = rows(text)
+    found = rows(r.raw_pdftotext_columns(r.wrapped_headings(text)))
+    unread = {"how_caller_found_hotline", "primary_reason"}
+    assert [row for row in expected if row[0] not in unread] == found
+    assert {row[0] for row in expected} & unread == {row[0] for row in expected if row not in found}
 
 
 def test_columns_with_a_missing_percent_are_not_read() -> None:

@@ -265,10 +265,11 @@ class _HotlineParser:
         after = self._titles_after(i)
         for used_before in range(len(before) + 1):
             for used_after in range(len(after) + 1):
-                parts = [*reversed(before[:used_before]), title, *after[:used_after]]
+                ends = [text for text, _ in after[:used_after]]
+                parts = [*reversed(before[:used_before]), title, *ends]
                 key = heading_key(" ".join(parts))
                 if key in _TABLE_BY_HEADING:
-                    return _TABLE_BY_HEADING[key], used_after
+                    return _TABLE_BY_HEADING[key], after[used_after - 1][1] if used_after else 0
         if not heading_key(title) and before:
             title = " ".join(reversed(before))
         table_id = snake_case(strip_heading_marks(title))
@@ -302,13 +303,18 @@ class _HotlineParser:
             found.append(text)
         return found
 
-    def _titles_after(self, i: int) -> list[str]:
-        """Up to two all-caps text lines just below line i."""
-        found: list[str] = []
-        for text in self.texts[i + 1 : i + 3]:
+    def _titles_after(self, i: int) -> list[tuple[str, int]]:
+        """Up to two all-caps text lines just below line i, each with how many lines below i
+        it ends: a `% OF` column heading between them (cells one a line) is passed over."""
+        found: list[tuple[str, int]] = []
+        for used, text in enumerate(self.texts[i + 1 : i + 4], start=1):
+            if len(found) == 2:
+                break
+            if text[:1] == "%" and _PCT_HEADING.match(text):
+                continue
             if not self._is_title_part(text):
                 break
-            found.append(text)
+            found.append((text, used))
         return found
 
     def _close(self) -> None:
@@ -370,7 +376,8 @@ class _HotlineParser:
                 table_id, used = self._resolve_heading(i, heading["title"])
                 if self.table is None or self.table.id != table_id:
                     self._finish_table()
-                    self.table = _Table(table_id, counts_only=self._counts_only(i + used))
+                    counts_only = self._counts_only(i) and self._counts_only(i + used)
+                    self.table = _Table(table_id, counts_only=counts_only)
                 i += 1 + used
                 continue
             if self.table is None or not self._table_line(i):
