@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from nhth_cli.parse.hotline_report import join_withheld
 from nhth_cli.parse.lines import clean_line, clean_lines, paginate, read_lines
 from nhth_cli.parse.rows import ROW, match_row, plain_row
 
+from . import renditions
 from .conftest import SAMPLES
 
 _UNKNOWN = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT
@@ -179,16 +182,34 @@ def _edit(lines: list[str], edit: tuple[str, int, str]) -> list[str]:
     return [*lines[:i], *replaced[what], *lines[i + 1 :]]
 
 
+# Forms of the reports the edits start from (see tests/renditions.py).
+_FORMS: dict[str, Callable[[str], str]] = {
+    "as printed": lambda text: text,
+    "tabs": renditions.tabs,
+    "colon rows": renditions.colon_rows,
+    "dot leaders": renditions.dot_leaders,
+    "percent first": renditions.percent_first,
+    "one cell a line": renditions.raw_pdftotext,
+    "column by column": renditions.raw_pdftotext_columns,
+    "wrapped labels": renditions.wrap_numbers_last,
+}
+
+
 def test_edited_reports_parse_or_are_skipped() -> None:
-    """Sample reports with lines inserted, deleted, duplicated, joined, split or replaced by
-    report-shaped pieces: each parses (asserted for most) or is skipped, never raises, and
-    every row it reads stands on a line holding its count."""
+    """Sample reports in several forms, with lines inserted, deleted, duplicated, joined, split
+    or replaced by report-shaped pieces: each parses (asserted for most) or is skipped, never
+    raises, and every row it reads stands on a line holding its count."""
     parsed: list[bool] = []
 
     @settings(max_examples=200, deadline=None)
-    @given(name=st.sampled_from(_REPORTS), edits=st.lists(_EDITS, max_size=12))
-    def run(name: str, edits: list[tuple[str, int, str]]) -> None:
-        lines = (SAMPLES / name).read_text(encoding="utf-8").split("\n")
+    @given(
+        name=st.sampled_from(_REPORTS),
+        form=st.sampled_from(sorted(_FORMS)),
+        edits=st.lists(_EDITS, max_size=12),
+    )
+    def run(name: str, form: str, edits: list[tuple[str, int, str]]) -> None:
+        text = _FORMS[form]((SAMPLES / name).read_text(encoding="utf-8"))
+        lines = text.split("\n")
         for edit in edits:
             lines = _edit(lines, edit)
         parsed.append(_read_or_skip("\n".join(lines)))
