@@ -376,3 +376,9 @@ def marks_between_label_and_numbers(text: str) -> str:
         return f"{first}\n{second}\n{mark}\n{m['count']} {m['pct']}"
 
     return _map_rows(text, row)
+
+
+def marks_alone(text: str) -> str:
+    """Every footnote mark as a plain digit on a line of its own, where it stood (as a
+    browser-printed PDF gives them): `Minors  Fewer than Three` / `7` / `N/A`."""
+    return _SUPER_RUN.sub(lambda m: "\n" + m[1].translate(_SUPER) + "\n", text)

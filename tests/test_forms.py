@@ -54,6 +54,9 @@ FORMS: dict[str, Callable[[str], str]] = {
     "marks_between_label_and_numbers": r.marks_between_label_and_numbers,
     "colon_rows_page_breaks": lambda t: r.colon_rows(r.page_breaks(t)),
     "dot_leaders_glued_footnotes": lambda t: r.dot_leaders(r.glued_footnotes(t)),
+    "marks_alone": r.marks_alone,
+    "marks_alone_single_spaces": lambda t: r.marks_alone(r.single_spaces(t)),
+    "raw_pdftotext_marks_alone": lambda t: r.marks_alone(r.raw_pdftotext(t)),
     "dot_leaders_wrapped_labels": lambda t: r.dot_leaders(r.wrap_numbers_last(t)),
     "colon_rows_wrapped_labels": lambda t: r.colon_rows(r.wrap_numbers_last(t)),
     "percent_first_wrapped_labels": lambda t: r.percent_first(r.wrap_numbers_last(t)),
@@ -249,6 +252,19 @@ def test_columns_under_a_title_ending_below_its_column_headings_are_not_read(
     unread = {"how_caller_found_hotline", "primary_reason"}
     assert [row for row in expected if row[0] not in unread] == found
     assert {row[0] for row in expected} & unread == {row[0] for row in expected if row not in found}
+
+
+def test_columns_with_marks_alone_are_read_or_not_at_all(report: tuple[str, str]) -> None:
+    """Footnote marks alone on a line among the labels are passed over; beside a count
+    ("Foreign Nationals" / "8" / "33" ...), or in the count column, a mark cannot be told from a
+    count: that table is not read. No row is read that the plain text does not have."""
+    text = report[1]
+    expected = rows(text)
+    found = rows(r.marks_alone(r.raw_pdftotext_columns(text)))
+    assert [row for row in expected if row in found] == found
+    tables = {row[0] for row in found}
+    assert [row for row in expected if row[0] in tables] == found
+    assert {"venue_industry"} <= tables
 
 
 def test_columns_with_a_missing_percent_are_not_read() -> None:

@@ -46,6 +46,7 @@ _COLON_ROW = re.compile(
 # A dot leader: two or more dots, perhaps spaced (". . ."), and the white space around them.
 _LEADER = re.compile(r"[^\S\n]*\.(?:[^\S\n]?\.)+[^\S\n]*")
 _GAPS = re.compile(r"\s{2,}")
+_MARK_ALONE = re.compile(rf"^{MARK}$")
 # A column heading with the percent column first: "CALLER TYPE  % OF CALLS  # OF CALLS".
 _UNIT = r"[A-Z]+(?: [A-Z]+)*"
 _PCT_FIRST_HEADING = re.compile(
@@ -159,8 +160,9 @@ def _columns(texts: list[str], out: list[str]) -> None:
 
     A run of two or more counts followed by two or more percents is such a table (printed row
     by row, a count is followed by its percent). Its labels are the label-like lines just above
-    the counts. Unless labels, counts and percents are equally many, which label is whose is
-    unknown: the block's lines are all left empty, so that none of it is read."""
+    the counts, footnote marks alone on a line among them passed over. Unless labels, counts
+    and percents are equally many, which label is whose is unknown: the block's lines are all
+    left empty, so that none of it is read."""
     indices = _non_empty(texts)
     n = 0
     while n < len(indices):
@@ -169,16 +171,27 @@ def _columns(texts: list[str], out: list[str]) -> None:
         if pcts < 2:
             n += max(counts, 1)
             continue
-        labels = 0
-        while n - labels > 0 and _label_like(texts[indices[n - labels - 1]].strip()):
-            labels += 1
-        block = indices[n - labels : n + counts + pcts]
-        for i in block:
+        # The label-like lines just above the counts; footnote marks alone on a line among
+        # them belong to a label (no count stands in the label column).
+        labels: list[int] = []
+        marks: list[int] = []
+        j = n - 1
+        while j >= 0:
+            i, text = indices[j], texts[indices[j]].strip()
+            if labels and _MARK_ALONE.match(text):
+                marks.append(i)
+            elif _label_like(text):
+                labels.append(i)
+            else:
+                break
+            j -= 1
+        labels.reverse()
+        for i in [*labels, *marks, *indices[n : n + counts + pcts]]:
             out[i] = ""
-        if pcts == counts == labels:
+        if pcts == counts == len(labels):
             for k in range(counts):
-                label, count, pct = (indices[n + k + d] for d in (-counts, 0, counts))
-                out[count] = _row_text(texts[label], texts[count], texts[pct])
+                count, pct = indices[n + k], indices[n + counts + k]
+                out[count] = _row_text(texts[labels[k]], texts[count], texts[pct])
         n += counts + pcts
 
 

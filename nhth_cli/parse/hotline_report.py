@@ -62,16 +62,21 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
-# "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped.
+# "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped;
+# or, one cell a line, its mark alone: "Fewer than Three" / "7" / "N/A".
 _FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
-_MARK_THEN_NA = re.compile(rf"^{MARK}?\s*N/?A$", re.I)
+_FEWER_MARKED = re.compile(rf"\bFewer\s+than\s+(?:Three|3)\s*{MARK}$", re.I)
+_NA = re.compile(r"^N/?A$", re.I)
+_MARK_THEN_NA = re.compile(rf"^(?:{MARK}?\s*N/?A|{MARK})$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
+_MARK_ALONE = re.compile(rf"^{MARK}$")
 # A line join_withheld may join onto the line before it, found from the newline before it:
-# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A (_MARK_THEN_NA) or a
-# percent alone (PCT_CELL). The line's first character is tested first, in one character set:
-# most lines start with none of these, and the alternatives are not tried on them.
+# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A, or a mark alone
+# (_MARK_THEN_NA), or a percent alone (PCT_CELL). The line's first character is tested first,
+# in one character set: most lines start with none of these, and the alternatives are not
+# tried on them.
 _MAY_JOIN_ABOVE = re.compile(
-    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)"
+    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)|{MARK}(?:\n|\Z)"
     rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
     re.I,
 )
@@ -105,6 +110,7 @@ def _joins(prev: str, text: str) -> bool:
     return bool(
         (_THREE_START.match(text) and _FEWER_OPEN.search(prev))
         or (_MARK_THEN_NA.match(text) and _FEWER_WHOLE.search(prev))
+        or (_NA.match(text) and _FEWER_MARKED.search(prev))
         or (PCT_CELL.match(text) and COUNT_CELL.match(prev))
     )
 
@@ -261,15 +267,21 @@ class _HotlineParser:
         whole = _TABLE_BY_HEADING.get(heading_key(title))
         if whole is not None:
             return whole, 0
-        before = self._titles_before(i)  # nearest first
         after = self._titles_after(i)
-        for used_before in range(len(before) + 1):
-            for used_after in range(len(after) + 1):
-                ends = [text for text, _ in after[:used_after]]
-                parts = [*reversed(before[:used_before]), title, *ends]
-                key = heading_key(" ".join(parts))
-                if key in _TABLE_BY_HEADING:
-                    return _TABLE_BY_HEADING[key], after[used_after - 1][1] if used_after else 0
+        # Lines printed twice are page headers, or the start of two titles printed alike
+        # ("VICTIM DEMOGRAPHICS" / "(LABOR ...)", "VICTIM DEMOGRAPHICS" / "(SEX ...)"): passed
+        # over first, then tried as part of the title.
+        for furniture in (self.furniture, self.known_furniture):
+            before = self._titles_before(i, furniture)  # nearest first
+            for used_before in range(len(before) + 1):
+                for used_after in range(len(after) + 1):
+                    ends = [text for text, _ in after[:used_after]]
+                    parts = [*reversed(before[:used_before]), title, *ends]
+                    key = heading_key(" ".join(parts))
+                    if key in _TABLE_BY_HEADING:
+                        used = after[used_after - 1][1] if used_after else 0
+                        return _TABLE_BY_HEADING[key], used
+        before = self._titles_before(i, self.furniture)
         if not heading_key(title) and before:
             title = " ".join(reversed(before))
         table_id = snake_case(strip_heading_marks(title))
@@ -291,12 +303,13 @@ class _HotlineParser:
             and not ("#" in text and HEADING.match(text))
         )
 
-    def _titles_before(self, i: int) -> list[str]:
-        """Up to three all-caps text lines just above line i (page furniture passed over)."""
+    def _titles_before(self, i: int, furniture: frozenset[str]) -> list[str]:
+        """Up to three all-caps text lines just above line i (the given page furniture and
+        footnote marks alone on a line passed over)."""
         found: list[str] = []
-        for j in range(i - 1, max(-1, i - 6), -1):
+        for j in range(i - 1, max(-1, i - 7), -1):
             text = self.texts[j]
-            if text in self.furniture:
+            if text in furniture or _MARK_ALONE.match(text):
                 continue
             if not self._is_title_part(text) or len(found) == 3:
                 break
