@@ -267,6 +267,14 @@ def test_columns_with_marks_alone_are_read_or_not_at_all(report: tuple[str, str]
     assert {"venue_industry"} <= tables
 
 
+def test_columns_with_a_label_ending_open_are_not_read() -> None:
+    """`Request Crisis` / `Assistance of` ...: a label ending in "of" wrapped, even when the
+    lines happen to be as many as the counts."""
+    labels = [*_LABELS[:2], "Request Crisis Assistance of", _LABELS[3]]
+    report = parse_document(_COLUMNS.format(labels="\n\n".join(labels)), "")
+    assert [c for c in report.cells if c.table == "primary_reason"] == []
+
+
 def test_columns_with_a_missing_percent_are_not_read() -> None:
     text = _COLUMNS.format(labels="\n\n".join(_LABELS)).replace("\n18.5%\n", "\n")
     report = parse_document(text, "")

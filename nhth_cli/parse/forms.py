@@ -30,6 +30,7 @@ from .rows import (
     MARK,
     PAGE_FURNITURE,
     PCT_CELL,
+    ends_open,
     is_prose,
     match_count_row,
     match_heading,
@@ -161,8 +162,8 @@ def _columns(texts: list[str], out: list[str]) -> None:
     A run of two or more counts followed by two or more percents is such a table (printed row
     by row, a count is followed by its percent). Its labels are the label-like lines just above
     the counts, footnote marks alone on a line among them passed over. Unless labels, counts
-    and percents are equally many, which label is whose is unknown: the block's lines are all
-    left empty, so that none of it is read."""
+    and percents are equally many and no label ends open ("Family of": it wrapped), which
+    label is whose is unknown: the block's lines are all left empty, so none of it is read."""
     indices = _non_empty(texts)
     n = 0
     while n < len(indices):
@@ -188,7 +189,8 @@ def _columns(texts: list[str], out: list[str]) -> None:
         labels.reverse()
         for i in [*labels, *marks, *indices[n : n + counts + pcts]]:
             out[i] = ""
-        if pcts == counts == len(labels):
+        # A label ending open ("Family of") wrapped: the lines are not one label each.
+        if pcts == counts == len(labels) and not any(ends_open(texts[i]) for i in labels):
             for k in range(counts):
                 count, pct = indices[n + k], indices[n + counts + k]
                 out[count] = _row_text(texts[labels[k]], texts[count], texts[pct])
