@@ -382,3 +382,17 @@ def marks_alone(text: str) -> str:
     """Every footnote mark as a plain digit on a line of its own, where it stood (as a
     browser-printed PDF gives them): `Minors  Fewer than Three` / `7` / `N/A`."""
     return _SUPER_RUN.sub(lambda m: "\n" + m[1].translate(_SUPER) + "\n", text)
+
+
+def raw_pdftotext_percent_first(text: str) -> str:
+    """raw_pdftotext of a table printed percent first: `CALLER TYPE` / `% OF CALLS` /
+    `# OF CALLS`, then each row's label, percent and count, a blank line between cells."""
+    out = []
+    for line in text.split("\n"):
+        if m := _ROW.match(line):
+            out.append(f"{m['label']}\n\n{m['pct']}\n\n{m['count']}\n")
+        elif h := _HEADING.match(line):
+            out.append(f"{h['title']}\n\n{h['b']}\n\n{h['a']}\n")
+        else:
+            out.append(line)
+    return "\n".join(out)

@@ -59,6 +59,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "raw_pdftotext_marks_alone": lambda t: r.marks_alone(r.raw_pdftotext(t)),
     "dot_leaders_wrapped_labels": lambda t: r.dot_leaders(r.wrap_numbers_last(t)),
     "colon_rows_wrapped_labels": lambda t: r.colon_rows(r.wrap_numbers_last(t)),
+    "raw_pdftotext_percent_first": r.raw_pdftotext_percent_first,
     "percent_first_wrapped_labels": lambda t: r.percent_first(r.wrap_numbers_last(t)),
     "percent_first_page_breaks": lambda t: r.percent_first(r.page_breaks(t, repeat_heading=True)),
     "raw_pdftotext_page_breaks": lambda t: r.raw_pdftotext(r.page_breaks(t)),
@@ -111,6 +112,7 @@ def test_row_lines_hold_their_numbers(form: str, report: tuple[str, str]) -> Non
 def test_colon_rows() -> None:
     assert colon_row("Community Member: 29 (14.6%)") == "Community Member  29  14.6%"
     assert colon_row("Minors: Fewer than Three (N/A)") == "Minors  Fewer than Three  N/A"
+    assert colon_row("Minors: <3 (N/A)") == "Minors  <3  N/A"
     assert colon_row("Foreign Nationals⁸: Fewer than Three⁷ (N/A)") == (
         "Foreign Nationals⁸  Fewer than Three⁷  N/A"
     )
@@ -177,6 +179,7 @@ def test_rows_printed_percent_first_under_a_count_first_heading_are_not_read(
 def test_percent_first_one_cell_a_line() -> None:
     texts = ["CALLER TYPE", "", "% OF CALLS", "", "# OF CALLS", "", "Adults", "", "14.8%", "", "8"]
     out = plain_forms(texts)
+    assert (out[2], out[4]) == ("# OF CALLS", "% OF CALLS")
     assert out[8] == "" and out[10] == "8  14.8%"
 
 

@@ -192,6 +192,8 @@ _FORMS: dict[str, Callable[[str], str]] = {
     "one cell a line": renditions.raw_pdftotext,
     "column by column": renditions.raw_pdftotext_columns,
     "wrapped labels": renditions.wrap_numbers_last,
+    "one cell a line, percent first": renditions.raw_pdftotext_percent_first,
+    "marks alone": renditions.marks_alone,
 }
 
 

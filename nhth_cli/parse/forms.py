@@ -113,14 +113,16 @@ def _percent_first(texts: list[str], out: list[str]) -> None:
     """Tables whose heading puts the percent column first: heading and rows count first."""
     indices = _non_empty(texts)
     pct_first = False
-    previous = ""
     for n, i in enumerate(indices):
         text = texts[i].strip()
+        previous = texts[indices[n - 1]].strip() if n else ""
         heading = count_first_heading(text)
         if heading is not None:
             out[i], pct_first = heading, True
         elif _COUNT_HEADING_CELL.match(text):  # heading cells one a line: "% OF" came first?
             pct_first = _PCT_HEADING_CELL.match(previous) is not None
+            if pct_first:  # the cells in count-first order
+                out[indices[n - 1]], out[i] = text, previous
         elif "#" in text and match_heading(text) is not None:
             pct_first = False
         elif pct_first:
@@ -132,7 +134,6 @@ def _percent_first(texts: list[str], out: list[str]) -> None:
                 following = texts[indices[n + 1]].strip()
                 if COUNT_CELL.match(following) and not PCT_CELL.match(following):
                     out[i], out[indices[n + 1]] = "", _row_text("", following, text)
-        previous = text
 
 
 def _label_like(text: str) -> bool:
