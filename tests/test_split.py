@@ -106,3 +106,15 @@ def test_three_reports_alternating() -> None:
     parts = split_reports(text)
     _check_parts(text, parts)
     assert [parse_document(p, "").jurisdiction.code for _, p in parts] == ["CT", "VI", "CT"]
+
+
+def test_titles_beside_the_banner_on_one_line() -> None:
+    """`NATIONAL ... DATA REPORT      Connecticut State Report: ...` on every page."""
+    ct = r.header_on_one_line(r.page_breaks(_sample(CT)))
+    vi = r.header_on_one_line(r.page_breaks(_sample(VI)))
+    text = vi + "\n\f" + ct
+    parts = split_reports(text)
+    _check_parts(text, parts)
+    assert [parse_document(p, "").jurisdiction.code for _, p in parts] == ["VI", "CT"]
+    assert parts[1][1].startswith("\fNATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT  ")
+    assert len(parse_document(parts[1][1], "").cells) == 66

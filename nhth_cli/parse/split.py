@@ -19,9 +19,10 @@ from ..normalize.periods import find_period
 from ..records import Jurisdiction, Period
 
 # A report's title line: "Connecticut State Report: ...", "U.S. Virgin Islands Territory Report",
-# "U.S. Virgin Islands: Efforts to Combat Human Trafficking".
+# "U.S. Virgin Islands: Efforts to Combat Human Trafficking"; it starts a line, or a column of
+# it ("DATA REPORT      Connecticut State Report: ...").
 _TITLE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Za-z.,']*(?: [A-Za-z.,']+){0,6}?)"
+    r"(?:^|(?<=\s\s))(?P<name>[A-Z][A-Za-z.,']*(?: [A-Za-z.,']+){0,6}?)"
     r"\s*(?::\s*Efforts to Combat\b|"
     r"\s(?:State|Territory|Commonwealth|District|National|Country) Report\b)"
 )
@@ -45,8 +46,8 @@ class _Start(NamedTuple):
 
 def _title_at(lines: list[str], i: int) -> tuple[Jurisdiction | None, Period | None] | None:
     """The jurisdiction and period a title line at i names; None when line i is no title."""
-    text = lines[i].replace("\f", "")
-    m = _TITLE.match(text)
+    text = lines[i].replace("\f", " ").strip()
+    m = _TITLE.search(text)
     if m is None:
         return None
     jurisdiction = jurisdictions.match_name(m["name"])
@@ -77,11 +78,11 @@ def _starts(lines: list[str]) -> list[_Start]:
             above = i - 1
             while above >= 0 and not lines[above].strip():
                 above -= 1
-            if above >= 0 and _BANNER.match(lines[above].replace("\f", "")):
+            if above >= 0 and _BANNER.match(lines[above].replace("\f", " ")):
                 first = above
             starts.append(_Start(first, *title))
             last_title = i
-        elif _OVERVIEW.match(text.replace("\f", "")) and i - last_title > _SAME_START:
+        elif _OVERVIEW.match(text.replace("\f", " ")) and i - last_title > _SAME_START:
             starts.append(_Start(i, None, None))
     return starts
 
