@@ -296,7 +296,9 @@ def colon_rows(text: str) -> str:
 
 def dot_leaders(text: str, *, glued: bool = False) -> str:
     """Dot leaders between a label and its numbers: `Victim of Trafficking ........ 49   24.6%`;
-    glued, the dots touch the label and the count: `Victim of Trafficking........49 24.6%`."""
+    glued, the dots touch the label and the count: `Victim of Trafficking........49 24.6%`.
+    Column headings get them too: `CALLER TYPE ........ # OF CALLS   % OF CALLS`."""
+    text = _columns(text, "{}  {}  {}", "{} ........ {}   {}")
 
     def row(m: re.Match[str]) -> str:
         label = f"{m['indent']}{m['label']}"

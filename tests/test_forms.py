@@ -94,6 +94,8 @@ def test_form_gives_exactly_the_rows_of_the_plain_text(form: str, report: tuple[
     found = rows(printed)
     assert found == expected
     _adds_up(found)
+    # No table is read under an unknown heading (which warns).
+    assert parse_document(printed, "").warnings == parse_document(text, "").warnings
 
 
 @pytest.mark.parametrize("form", FORMS, ids=str)

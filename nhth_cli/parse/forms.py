@@ -6,7 +6,8 @@ row as `label  count  pct`:
 
 - `Label: N (P%)` and `Label: Fewer than Three (N/A)`: a colon after the label, the percent
   perhaps in parentheses;
-- dot leaders between the cells (`Victim of Trafficking ....... 49   24.6%`, or glued to them);
+- dot leaders between the cells (`Victim of Trafficking ....... 49   24.6%`, or glued to them),
+  in rows and column headings;
 - the percent column before the count column, as the table's own heading says
   (`CALLER TYPE  % OF CALLS  # OF CALLS`, then `Adults  14.8%  8`): the heading and its rows
   are printed again count first;
@@ -79,12 +80,12 @@ def colon_row(text: str) -> str | None:
 
 
 def without_leaders(text: str) -> str | None:
-    """A row with dot leaders between its cells as the same row with column gaps; None when the
-    text has no leaders or is no row without them."""
+    """A row (or a column heading) with dot leaders between its cells as the same with column
+    gaps; None when the text has no leaders or is neither without them."""
     if ".." not in text.replace(" ", ""):
         return None
     row = _GAPS.sub("  ", _LEADER.sub("  ", text.strip()).strip())
-    return row if _is_row(row) else None
+    return row if _is_row(row) or match_heading(row) is not None else None
 
 
 def count_first_heading(text: str) -> str | None:
