@@ -156,9 +156,9 @@ def test_percent_first_heading_and_rows() -> None:
 
 def test_percent_first_rows_are_read_only_under_a_percent_first_heading() -> None:
     texts = ["CALLER TYPE  # OF CALLS  % OF CALLS", "Adults  14.8%  8"]
-    assert plain_forms(texts) is texts
+    assert plain_forms(texts).texts is texts
     swapped = ["CALLER TYPE  % OF CALLS  # OF CALLS", "Adults  14.8%  8", "Minors  9.3%  5"]
-    assert plain_forms(swapped) == [
+    assert plain_forms(swapped).texts == [
         "CALLER TYPE  # OF CALLS  % OF CALLS", "Adults  8  14.8%", "Minors  5  9.3%",
     ]  # fmt: skip
 
@@ -180,14 +180,15 @@ def test_rows_printed_percent_first_under_a_count_first_heading_are_not_read(
 
 def test_percent_first_one_cell_a_line() -> None:
     texts = ["CALLER TYPE", "", "% OF CALLS", "", "# OF CALLS", "", "Adults", "", "14.8%", "", "8"]
-    out = plain_forms(texts)
+    out = plain_forms(texts).texts
     assert (out[2], out[4]) == ("# OF CALLS", "% OF CALLS")
     assert out[8] == "" and out[10] == "8  14.8%"
 
 
 def test_plain_text_passes_through_unchanged(ct_text: str) -> None:
     texts = ct_text.split("\n")
-    assert plain_forms(texts) is texts
+    assert plain_forms(texts) == (texts, [])
+    assert plain_forms(texts).texts is texts
 
 
 # -- column by column: read only when labels, counts and percents are equally many ----------
@@ -241,8 +242,15 @@ def test_columns_with_a_wrapped_label_are_not_read() -> None:
     """Five label lines for four counts: which label is whose is unknown, nothing is read
     (the lead's unread_numbers check then fails the document loudly)."""
     labels = ["Report a Trafficking Tip", "Access Service", "Referrals", *_LABELS[2:]]
-    report = parse_document(_COLUMNS.format(labels="\n\n".join(labels)), "")
+    text = _COLUMNS.format(labels="\n\n".join(labels))
+    report = parse_document(text, "")
     assert [c for c in report.cells if c.table == "primary_reason"] == []
+    # The parser says so, naming the line of the first count.
+    line = text.split("\n").index("27") + 1
+    assert (
+        f"line {line}: a table printed column by column was not read: 5 label lines for 4 "
+        "counts and 4 percents"
+    ) in report.warnings
 
 
 def test_columns_under_a_title_ending_below_its_column_headings_are_not_read(

@@ -24,6 +24,7 @@ else stays as printed. Text in the plain form passes through unchanged.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..normalize.numbers import COUNT, PCT, SUPPRESSED
 from .rows import (
@@ -158,14 +159,16 @@ def _run(texts: list[str], indices: list[int], start: int, cell: re.Pattern[str]
     return end - start
 
 
-def _columns(texts: list[str], out: list[str]) -> None:
+def _columns(texts: list[str], out: list[str]) -> list[str]:
     """Tables printed column by column, one cell a line: rows on their counts' lines.
 
     A run of two or more counts followed by two or more percents is such a table (printed row
     by row, a count is followed by its percent). Its labels are the label-like lines just above
     the counts, footnote marks alone on a line among them passed over. Unless labels, counts
     and percents are equally many and no label ends open ("Family of": it wrapped), which
-    label is whose is unknown: the block's lines are all left empty, so none of it is read."""
+    label is whose is unknown: the block's lines are all left empty, so none of it is read.
+    A message for each such block."""
+    unread: list[str] = []
     indices = _non_empty(texts)
     n = 0
     while n < len(indices):
@@ -196,18 +199,30 @@ def _columns(texts: list[str], out: list[str]) -> None:
             for k in range(counts):
                 count, pct = indices[n + k], indices[n + counts + k]
                 out[count] = _row_text(texts[labels[k]], texts[count], texts[pct])
+        else:
+            unread.append(
+                f"line {indices[n] + 1}: a table printed column by column was not read: "
+                f"{len(labels)} label lines for {counts} counts and {pcts} percents"
+            )
         n += counts + pcts
+    return unread
 
 
-def plain_forms(texts: list[str]) -> list[str]:
+class PlainForms(NamedTuple):
+    texts: list[str]  # the lines, rows in other forms rewritten in the plain one
+    unread: list[str]  # why a block of the text was not read, one message each
+
+
+def plain_forms(texts: list[str]) -> PlainForms:
     """Given a document's line texts, the same lines with rows printed in other forms (see the
-    module's docstring) rewritten as `label  count  pct`; the very list given when none is."""
+    module's docstring) rewritten as `label  count  pct` (the very list given when none is),
+    and a message for each block printed column by column that was not read."""
     out = list(texts)
-    _columns(texts, out)
+    unread = _columns(texts, out)
     columns = list(out)
     _percent_first(columns, out)
     for i, text in enumerate(out):
         row = colon_row(text) or without_leaders(text)
         if row is not None:
             out[i] = row
-    return texts if out == texts else out
+    return PlainForms(texts if out == texts else out, unread)

@@ -598,5 +598,8 @@ def parse_hotline_report(
     # Sentences are read in the lines as cleaned: the flat text is theirs when cleaning
     # changed only white space (no printed lines) and no wrapped row was rejoined.
     flow = FlowText(folded, None if lines.printed else flat)
-    final = join_withheld(Lines(plain_forms(merged), lines.pages, {}))
-    return _HotlineParser(final, flow).run()
+    forms = plain_forms(merged)
+    final = join_withheld(Lines(forms.texts, lines.pages, {}))
+    parsed = _HotlineParser(final, flow).run()
+    parsed.warnings += forms.unread
+    return parsed
