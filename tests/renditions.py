@@ -279,3 +279,122 @@ def header_on_one_line(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+# -- forms of issue 12: the same rows printed in other ways ------------------------------------
+
+
+def colon_rows(text: str) -> str:
+    """Rows as `Label: N (P%)`: `Community Member: 29 (14.6%)`,
+    `Minors: Fewer than Three⁷ (N/A)`."""
+
+    def row(m: re.Match[str]) -> str:
+        return f"{m['indent']}{m['label']}: {m['count']} ({m['pct']})"
+
+    return _map_rows(text, row)
+
+
+def dot_leaders(text: str, *, glued: bool = False) -> str:
+    """Dot leaders between a label and its numbers: `Victim of Trafficking ........ 49   24.6%`;
+    glued, the dots touch the label and the count: `Victim of Trafficking........49 24.6%`.
+    Column headings get them too: `CALLER TYPE ........ # OF CALLS   % OF CALLS`."""
+    text = _columns(text, "{}  {}  {}", "{} ........ {}   {}")
+
+    def row(m: re.Match[str]) -> str:
+        label = f"{m['indent']}{m['label']}"
+        dots = "." * max(3, 60 - len(label) - len(m["count"]))
+        if glued:
+            return f"{label}{dots}{m['count']} {m['pct']}"
+        return f"{label} {dots} {m['count']:>4}   {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def percent_first(text: str) -> str:
+    """The percent column before the count column, in the heading and every row:
+    `CALLER TYPE  % OF CALLS  # OF CALLS` / `Adults  14.8%  8`."""
+    return _columns(text, "{0:<56}{2:>12}{1:>22}", "{0:<56}{2:>12}{1:>22}")
+
+
+def _heading_cells(line: str) -> list[str] | None:
+    h = _HEADING.match(line)
+    return None if h is None else [h["title"], h["a"], h["b"]]
+
+
+def raw_pdftotext(text: str) -> str:
+    """`pdftotext` without `-layout`: every cell of a table, heading cells too, on a line of its
+    own, with a blank line between cells."""
+    out = []
+    for line in text.split("\n"):
+        if m := _ROW.match(line):
+            out.append(f"{m['label']}\n\n{m['count']}\n\n{m['pct']}\n")
+        elif cells := _heading_cells(line):
+            out.append("\n\n".join(cells) + "\n")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def raw_pdftotext_columns(text: str) -> str:
+    """`pdftotext` without `-layout` of a table it reads column by column: the heading cells,
+    then all labels, then all counts, then all percents, a blank line between cells. A table's
+    rows that a page header interrupts make a block of their own."""
+    out: list[str] = []
+    block: list[re.Match[str]] = []
+
+    def flush() -> None:
+        if block:
+            for key in ("label", "count", "pct"):
+                out.extend(cell for m in block for cell in (m[key], ""))
+            block.clear()
+
+    for line in text.split("\n"):
+        if m := _ROW.match(line):
+            block.append(m)
+            continue
+        flush()
+        if cells := _heading_cells(line):
+            out.extend(cell for c in cells for cell in (c, ""))
+        else:
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def marks_between_label_and_numbers(text: str) -> str:
+    """As a browser-printed PDF gives a row whose label wraps and ends in a footnote mark: the
+    label's halves, the mark alone as a plain digit, then the numbers, each on a line:
+    `Trafficking Type Not` / `Specified` / `5` / `3 5.6%`."""
+    label_mark = re.compile(r"^(?P<label>.*?[A-Za-z)]) ?(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+
+    def row(m: re.Match[str]) -> str:
+        marked = label_mark.match(m["label"])
+        if marked is None or len(marked["label"].split()) < 2:
+            return m.group(0)
+        words = marked["label"].split()
+        cut = max(1, len(words) - 1)
+        mark = marked["mark"].translate(_SUPER)
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        return f"{first}\n{second}\n{mark}\n{m['count']} {m['pct']}"
+
+    return _map_rows(text, row)
+
+
+def marks_alone(text: str) -> str:
+    """Every footnote mark as a plain digit on a line of its own, where it stood (as a
+    browser-printed PDF gives them): `Minors  Fewer than Three` / `7` / `N/A`."""
+    return _SUPER_RUN.sub(lambda m: "\n" + m[1].translate(_SUPER) + "\n", text)
+
+
+def raw_pdftotext_percent_first(text: str) -> str:
+    """raw_pdftotext of a table printed percent first: `CALLER TYPE` / `% OF CALLS` /
+    `# OF CALLS`, then each row's label, percent and count, a blank line between cells."""
+    out = []
+    for line in text.split("\n"):
+        if m := _ROW.match(line):
+            out.append(f"{m['label']}\n\n{m['pct']}\n\n{m['count']}\n")
+        elif h := _HEADING.match(line):
+            out.append(f"{h['title']}\n\n{h['b']}\n\n{h['a']}\n")
+        else:
+            out.append(line)
+    return "\n".join(out)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from collections.abc import Callable
+
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import nhth_cli
@@ -14,6 +16,7 @@ from nhth_cli.parse.hotline_report import join_withheld
 from nhth_cli.parse.lines import clean_line, clean_lines, paginate, read_lines
 from nhth_cli.parse.rows import ROW, match_row, plain_row
 
+from . import renditions
 from .conftest import SAMPLES
 
 _UNKNOWN = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT
@@ -108,31 +111,115 @@ def test_python_api_converts_a_folder() -> None:
     assert table.column("jurisdiction").to_pylist()[0] == "Alabama"
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000))
-def test_any_text_parses_or_is_skipped(text: str) -> None:
+_REPORTS = ("connecticut-2016-hotline.txt", "us-virgin-islands-2016-hotline.txt")
+
+
+def _read_or_skip(text: str) -> bool:
+    """Parse text: a report or NotAReportError, never another exception. For a report, every
+    row's line (1-based, of the text as given) exists and holds the row's count as printed.
+    Whether the text was parsed as a report."""
     try:
         report = parse_document(text, "x")
     except NotAReportError:
-        return
-    assert all(c.count is None or c.count >= 0 for c in report.cells)
+        event("skipped")
+        return False
+    event("parsed")
+    lines = text.split("\n")
+    for cell in report.cells:
+        assert 1 <= cell.line <= len(lines), cell
+        if cell.count is not None:
+            assert cell.count >= 0
+            digits = lines[cell.line - 1].replace(",", "")
+            assert str(cell.count) in digits, (cell, lines[cell.line - 1])
+    return True
+
+
+def test_any_text_inside_a_report_parses_or_is_skipped() -> None:
+    """Random text (any characters) put into a sample report at any line: the document still
+    reaches the parser (most of the time: asserted), which never fails otherwise."""
+    parsed: list[bool] = []
+
+    @settings(max_examples=150, deadline=None)
+    @given(name=st.sampled_from(_REPORTS), at=st.integers(0, 200), noise=st.text(max_size=300))
+    def run(name: str, at: int, noise: str) -> None:
+        lines = (SAMPLES / name).read_text(encoding="utf-8").split("\n")
+        at = min(at, len(lines))
+        parsed.append(_read_or_skip("\n".join([*lines[:at], noise, *lines[at:]])))
+
+    run()
+    assert sum(parsed) >= len(parsed) // 2  # the parser was reached, not only classify
 
 
 _PIECES = st.sampled_from(
     ["NATIONAL HUMAN TRAFFICKING HOTLINE", "# OF CASES", "% OF CASES", "TOTAL # OF CASES", "Sex",
-     "Fewer than", "Three", "N/A", "12.5%", "7", "\t", "  ", "\n", "\f", "1/1/2016 – 12/31/2016",
-     "Ohio State Report:", "VENUE/INDUSTRY OF POTENTIAL TRAFFICKING", "**", "#", "¹", "Labor"]
+     "Fewer than", "Three", "N/A", "12.5%", "7", "\t", "  ", "", "\f", "1/1/2016 – 12/31/2016",
+     "Ohio State Report:", "VENUE/INDUSTRY OF POTENTIAL TRAFFICKING", "**", "#", "¹", "Labor",
+     "Minors: Fewer than Three (N/A)", "Adults: 8 (14.8%)", "........", "% OF CASES  # OF CASES",
+     "49", "24.6%", "Victim of Trafficking", "NON-CUMULATIVE", "Page 2"]
 )  # fmt: skip
+# An edit of a report's lines: (what, where, a piece of report-shaped text).
+_EDITS = st.tuples(
+    st.sampled_from(["insert", "delete", "duplicate", "join", "split", "replace", "append"]),
+    st.integers(0, 200),
+    _PIECES,
+)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=80))
-def test_report_shaped_noise_never_raises(pieces: list[str]) -> None:
-    try:
-        report = parse_document(" ".join(pieces), "x")
-    except NotAReportError:
-        return
-    assert all(c.line >= 1 for c in report.cells)
+def _edit(lines: list[str], edit: tuple[str, int, str]) -> list[str]:
+    what, at, piece = edit
+    if not lines:
+        return [piece]
+    i = at % len(lines)
+    line = lines[i]
+    replaced = {
+        "insert": [piece, line],
+        "delete": [],
+        "duplicate": [line, line],
+        "split": [line[: at % (len(line) + 1)], line[at % (len(line) + 1) :]],
+        "replace": [piece],
+        "append": [f"{line} {piece}"],
+    }
+    if what == "join":
+        return [*lines[:i], " ".join(lines[i : i + 2]), *lines[i + 2 :]]
+    return [*lines[:i], *replaced[what], *lines[i + 1 :]]
+
+
+# Forms of the reports the edits start from (see tests/renditions.py).
+_FORMS: dict[str, Callable[[str], str]] = {
+    "as printed": lambda text: text,
+    "tabs": renditions.tabs,
+    "colon rows": renditions.colon_rows,
+    "dot leaders": renditions.dot_leaders,
+    "percent first": renditions.percent_first,
+    "one cell a line": renditions.raw_pdftotext,
+    "column by column": renditions.raw_pdftotext_columns,
+    "wrapped labels": renditions.wrap_numbers_last,
+    "one cell a line, percent first": renditions.raw_pdftotext_percent_first,
+    "marks alone": renditions.marks_alone,
+}
+
+
+def test_edited_reports_parse_or_are_skipped() -> None:
+    """Sample reports in several forms, with lines inserted, deleted, duplicated, joined, split
+    or replaced by report-shaped pieces: each parses (asserted for most) or is skipped, never
+    raises, and every row it reads stands on a line holding its count."""
+    parsed: list[bool] = []
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        name=st.sampled_from(_REPORTS),
+        form=st.sampled_from(sorted(_FORMS)),
+        edits=st.lists(_EDITS, max_size=12),
+    )
+    def run(name: str, form: str, edits: list[tuple[str, int, str]]) -> None:
+        text = _FORMS[form]((SAMPLES / name).read_text(encoding="utf-8"))
+        lines = text.split("\n")
+        for edit in edits:
+            lines = _edit(lines, edit)
+        parsed.append(_read_or_skip("\n".join(lines)))
+
+    run()
+    assert sum(parsed) >= len(parsed) // 2
 
 
 _UNKNOWN_WRAPPED = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT

@@ -18,6 +18,7 @@ from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_texts
 from .flow import Flat, FlowText, fold_lines
+from .forms import plain_forms
 from .lines import Lines, NumberedLines, line_indices
 from .rows import (
     COUNT_CELL,
@@ -61,16 +62,21 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
-# "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped.
+# "Males  Fewer than Three" / "10 N/A": the withheld cell is whole, its mark and percent wrapped;
+# or, one cell a line, its mark alone: "Fewer than Three" / "7" / "N/A".
 _FEWER_WHOLE = re.compile(r"\bFewer\s+than\s+(?:Three|3)$", re.I)
-_MARK_THEN_NA = re.compile(rf"^{MARK}?\s*N/?A$", re.I)
+_FEWER_MARKED = re.compile(rf"\bFewer\s+than\s+(?:Three|3)\s*{MARK}$", re.I)
+_NA = re.compile(r"^N/?A$", re.I)
+_MARK_THEN_NA = re.compile(rf"^(?:{MARK}?\s*N/?A|{MARK})$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
+_MARK_ALONE = re.compile(rf"^{MARK}$")
 # A line join_withheld may join onto the line before it, found from the newline before it:
-# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A (_MARK_THEN_NA) or a
-# percent alone (PCT_CELL). The line's first character is tested first, in one character set:
-# most lines start with none of these, and the alternatives are not tried on them.
+# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A, or a mark alone
+# (_MARK_THEN_NA), or a percent alone (PCT_CELL). The line's first character is tested first,
+# in one character set: most lines start with none of these, and the alternatives are not
+# tried on them.
 _MAY_JOIN_ABOVE = re.compile(
-    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)"
+    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)|{MARK}(?:\n|\Z)"
     rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
     re.I,
 )
@@ -104,6 +110,7 @@ def _joins(prev: str, text: str) -> bool:
     return bool(
         (_THREE_START.match(text) and _FEWER_OPEN.search(prev))
         or (_MARK_THEN_NA.match(text) and _FEWER_WHOLE.search(prev))
+        or (_NA.match(text) and _FEWER_MARKED.search(prev))
         or (PCT_CELL.match(text) and COUNT_CELL.match(prev))
     )
 
@@ -111,7 +118,9 @@ def _joins(prev: str, text: str) -> bool:
 def join_withheld(lines: Lines) -> NumberedLines:
     """Given a document's lines, its non-empty lines stripped, with "Fewer than" / "Three"
     rejoined when a withheld count wraps inside its cell, and a whole "Fewer than Three" with
-    the mark and "N/A" that wrapped onto the next line. A joined line takes the later number."""
+    the mark and "N/A" that wrapped onto the next line, and a percent alone after a count
+    alone. A joined line is that of its count's end: the later line where the count wraps
+    ("Fewer than" / "Three"), the earlier one where the percent or a mark follows the count."""
     stripped = list(map(str.strip, lines.texts))
     texts = list(filter(None, stripped))
     numbers = list(compress(range(1, len(stripped) + 1), stripped))
@@ -124,10 +133,12 @@ def join_withheld(lines: Lines) -> NumberedLines:
         while above >= 0 and not kept[above]:
             above -= 1
         if above >= 0 and _joins(texts[above], texts[i]):
+            if _THREE_START.match(texts[i]) and _FEWER_OPEN.search(texts[above]):
+                # The count wrapped ("Fewer than" / "Three"): it ends on the later line.
+                numbers[above] = numbers[i]
+                if pages is not None:
+                    pages[above] = pages[i]
             texts[above] = f"{texts[above]} {texts[i]}"
-            numbers[above] = numbers[i]
-            if pages is not None:
-                pages[above] = pages[i]
             kept[i] = False
     if all(kept):
         return NumberedLines(texts, numbers, pages)
@@ -256,14 +267,21 @@ class _HotlineParser:
         whole = _TABLE_BY_HEADING.get(heading_key(title))
         if whole is not None:
             return whole, 0
-        before = self._titles_before(i)  # nearest first
         after = self._titles_after(i)
-        for used_before in range(len(before) + 1):
-            for used_after in range(len(after) + 1):
-                parts = [*reversed(before[:used_before]), title, *after[:used_after]]
-                key = heading_key(" ".join(parts))
-                if key in _TABLE_BY_HEADING:
-                    return _TABLE_BY_HEADING[key], used_after
+        # Lines printed twice are page headers, or the start of two titles printed alike
+        # ("VICTIM DEMOGRAPHICS" / "(LABOR ...)", "VICTIM DEMOGRAPHICS" / "(SEX ...)"): passed
+        # over first, then tried as part of the title.
+        for furniture in (self.furniture, self.known_furniture):
+            before = self._titles_before(i, furniture)  # nearest first
+            for used_before in range(len(before) + 1):
+                for used_after in range(len(after) + 1):
+                    ends = [text for text, _ in after[:used_after]]
+                    parts = [*reversed(before[:used_before]), title, *ends]
+                    key = heading_key(" ".join(parts))
+                    if key in _TABLE_BY_HEADING:
+                        used = after[used_after - 1][1] if used_after else 0
+                        return _TABLE_BY_HEADING[key], used
+        before = self._titles_before(i, self.furniture)
         if not heading_key(title) and before:
             title = " ".join(reversed(before))
         table_id = snake_case(strip_heading_marks(title))
@@ -285,25 +303,31 @@ class _HotlineParser:
             and not ("#" in text and HEADING.match(text))
         )
 
-    def _titles_before(self, i: int) -> list[str]:
-        """Up to three all-caps text lines just above line i (page furniture passed over)."""
+    def _titles_before(self, i: int, furniture: frozenset[str]) -> list[str]:
+        """Up to three all-caps text lines just above line i (the given page furniture and
+        footnote marks alone on a line passed over)."""
         found: list[str] = []
-        for j in range(i - 1, max(-1, i - 6), -1):
+        for j in range(i - 1, max(-1, i - 7), -1):
             text = self.texts[j]
-            if text in self.furniture:
+            if text in furniture or _MARK_ALONE.match(text):
                 continue
             if not self._is_title_part(text) or len(found) == 3:
                 break
             found.append(text)
         return found
 
-    def _titles_after(self, i: int) -> list[str]:
-        """Up to two all-caps text lines just below line i."""
-        found: list[str] = []
-        for text in self.texts[i + 1 : i + 3]:
+    def _titles_after(self, i: int) -> list[tuple[str, int]]:
+        """Up to two all-caps text lines just below line i, each with how many lines below i
+        it ends: a `% OF` column heading between them (cells one a line) is passed over."""
+        found: list[tuple[str, int]] = []
+        for used, text in enumerate(self.texts[i + 1 : i + 4], start=1):
+            if len(found) == 2:
+                break
+            if text[:1] == "%" and _PCT_HEADING.match(text):
+                continue
             if not self._is_title_part(text):
                 break
-            found.append(text)
+            found.append((text, used))
         return found
 
     def _close(self) -> None:
@@ -365,7 +389,8 @@ class _HotlineParser:
                 table_id, used = self._resolve_heading(i, heading["title"])
                 if self.table is None or self.table.id != table_id:
                     self._finish_table()
-                    self.table = _Table(table_id, counts_only=self._counts_only(i + used))
+                    counts_only = self._counts_only(i) and self._counts_only(i + used)
+                    self.table = _Table(table_id, counts_only=counts_only)
                 i += 1 + used
                 continue
             if self.table is None or not self._table_line(i):
@@ -573,5 +598,8 @@ def parse_hotline_report(
     # Sentences are read in the lines as cleaned: the flat text is theirs when cleaning
     # changed only white space (no printed lines) and no wrapped row was rejoined.
     flow = FlowText(folded, None if lines.printed else flat)
-    final = join_withheld(Lines(merged, lines.pages, {}))
-    return _HotlineParser(final, flow).run()
+    forms = plain_forms(merged)
+    final = join_withheld(Lines(forms.texts, lines.pages, {}))
+    parsed = _HotlineParser(final, flow).run()
+    parsed.warnings += forms.unread
+    return parsed
