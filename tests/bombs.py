@@ -46,7 +46,7 @@ def text_page(lines: Sequence[str], size: int = 10) -> bytes:
     ops = [b"BT", f"/F1 {size} Tf".encode(), b"72 740 Td", f"{size + 4} TL".encode()]
     for line in lines:
         escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"({escaped}) Tj T*".encode("latin-1"))
+        ops.append(f"({escaped}) Tj T*".encode("latin-1", "replace"))
     ops.append(b"ET")
     return b"\n".join(ops)
 
