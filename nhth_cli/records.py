@@ -115,7 +115,7 @@ class Settings:
     file_timeout: float = 60.0
     # Bytes of address space a worker process may use (0: no limit); a file that needs more
     # is an error.
-    memory_limit: int = 1024 * 1024 * 1024
+    memory_limit: int = 512 * 1024 * 1024
     # Characters of text a PDF page, and a whole PDF, may give (decompression bombs).
     max_page_chars: int = 1_000_000
     max_text_chars: int = 50_000_000

@@ -152,7 +152,8 @@ def run(
     def feed(worker: _Worker) -> None:
         """Give the worker its next chunk, or tell it to end."""
         tasks = [queue.popleft() for _ in range(min(chunk, len(queue)))]
-        worker.since = time.monotonic()
+        if not worker.pending:
+            worker.since = time.monotonic()  # else the file it is on started earlier
         try:
             if tasks:
                 worker.pending.extend(tasks)
@@ -186,13 +187,18 @@ def run(
                 done(index, outcome)
         except (EOFError, OSError):
             return False
-        if not worker.pending:
+        # A second chunk waits in the pipe while the worker reads the first: it never idles
+        # for a round trip.
+        if not worker.pending or (queue and len(worker.pending) <= chunk):
             feed(worker)
         return True
 
     try:
         for _ in range(min(jobs, len(files))):
-            feed(start())
+            worker = start()
+            feed(worker)
+            if queue:
+                feed(worker)
         if started is not None:
             started()
         while any(w.pending for w in workers):

@@ -510,3 +510,14 @@ def test_point10_stdout_errors_are_one_line_and_a_closed_pipe_is_quiet(tmp_path:
     proc.stdout.close()  # what `head -c 100` does
     assert proc.wait() == 141
     assert proc.stderr.read() == b""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789" * 8 + " ,a\u0966\n", max_size=200))
+def test_point3_digit_runs_are_found_as_a_plain_search_finds_them(text: str) -> None:
+    from nhth_cli.pipeline import _ABSURD_DIGITS, absurd_digits
+
+    found, plain = absurd_digits(text), _ABSURD_DIGITS.search(text)
+    assert (found is None) == (plain is None)
+    if found is not None and plain is not None:
+        assert found.span() == plain.span()
