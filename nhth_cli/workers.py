@@ -62,11 +62,14 @@ def _address_space() -> int:
 
 
 def limit_memory(limit: int) -> None:
-    """Allow this process `limit` bytes of address space beyond what it holds now."""
-    if limit <= 0:
-        return
+    """Allow this process `limit` bytes of address space beyond what it holds now, and no core
+    file: PDFium aborts when an allocation fails, and a worker's core would be that large."""
     import resource
 
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    if limit <= 0:
+        return
     with contextlib.suppress(ValueError, OSError):
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         soft = _address_space() + limit
