@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .discover import InputFile
+    from .inspect import Inspection
+    from .records import Settings
 
 PROG = "nhth"
 
@@ -395,6 +397,39 @@ def validate(
         raise typer.Exit(report.exit_code)
 
 
+def _inspect_work(item: InputFile, settings: Settings) -> Inspection:
+    from .inspect import inspect_file
+
+    return inspect_file(item.path, settings)
+
+
+def _inspect_lost(item: InputFile, reason: str) -> Inspection:
+    from .inspect import from_result
+    from .records import FileResult
+
+    return from_result(FileResult(item.source, None, "error", reason))
+
+
+def _inspect_bounded(file: Path) -> Inspection:
+    """`inspect_file` in a worker process, within the time and memory limits of `convert`."""
+    from dataclasses import replace
+
+    from .discover import InputFile, shown_name
+    from .errors import UsageError
+    from .records import Settings
+    from .workers import run
+
+    if not file.exists():
+        raise UsageError(f"{file}: no such file")
+    if file.is_dir():
+        raise UsageError(f"{file}: is a folder; inspect reads one file")
+    found: list[Inspection] = []
+    settings = Settings(isolate=True)
+    item = InputFile(file, os.fspath(file))
+    run([item], settings, 1, _inspect_work, _inspect_lost, lambda _, r: found.append(r))
+    return replace(found[0], source=shown_name(found[0].source))
+
+
 @app.command("inspect")
 def inspect_command(
     file: Annotated[
@@ -412,10 +447,9 @@ def inspect_command(
     with _handled(debug):
         import json
 
-        from .inspect import inspect_file
         from .render import render_inspection
 
-        inspection = inspect_file(file)
+        inspection = _inspect_bounded(file)
         if json_out:
             typer.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
         else:
