@@ -214,6 +214,12 @@ def remove_stale(folder: Path, names: list[str]) -> None:
     for entry in entries:
         if any(_temporary(name, entry.name) for name in names):
             with contextlib.suppress(OSError):
+                # A dataset moved aside by a run killed before it moved the new one in: back.
+                for name in names:
+                    kept = Path(entry.path) / name
+                    restore = entry.name.endswith(".old") and kept.is_dir()
+                    if restore and not (folder / name).exists():
+                        os.replace(kept, folder / name)
                 if entry.is_dir(follow_symlinks=False):
                     shutil.rmtree(entry.path, ignore_errors=True)
                 else:

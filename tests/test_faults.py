@@ -521,3 +521,46 @@ def test_point3_digit_runs_are_found_as_a_plain_search_finds_them(text: str) -> 
     assert (found is None) == (plain is None)
     if found is not None and plain is not None:
         assert found.span() == plain.span()
+
+
+def test_point7_memory_error_in_a_worker_is_the_files_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    import nhth_cli.pipeline as pipeline
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the allocation is injected through a forked worker")
+    real = pipeline.convert_bytes
+
+    def greedy(data: bytes, source: str, *args: object) -> object:
+        if source == "greedy.txt":
+            return bytearray(1024**3)  # over the worker's limit: MemoryError
+        return real(data, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "convert_bytes", greedy)
+    folder = _folder(tmp_path, {"greedy.txt": CT.read_bytes()})
+    result = convert(folder, Settings(jobs=2, memory_limit=256 * 1024 * 1024))
+    greedy_entry = next(f for f in result.files if f.source == "greedy.txt")
+    assert greedy_entry.status == "error"
+    assert (
+        greedy_entry.reason == "ran out of memory reading it (the limit is 256 MB, --memory-limit)"
+    )
+    assert result.rows == CT_ROWS
+
+
+def test_point6_dataset_moved_aside_by_a_killed_run_is_put_back(tmp_path: Path) -> None:
+    dataset = tmp_path / "dataset"
+    result = CliRunner().invoke(
+        app, ["convert", str(SAMPLES), str(dataset), "--partition-by", "year"]
+    )
+    assert result.exit_code == 0, result.output
+    aside = tmp_path / ".dataset.k1ll3d00.old"
+    aside.mkdir()
+    dataset.rename(aside / "dataset")  # killed between the two renames of the dataset
+    again = CliRunner().invoke(
+        app, ["convert", str(SAMPLES), str(dataset), "--partition-by", "year"]
+    )
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset", "dataset.validation.json"]
