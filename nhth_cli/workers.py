@@ -42,13 +42,14 @@ _PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent(parent: int) -> None:
-    """Have the kernel kill this process when its parent ends (Linux); end now if it has."""
+    """Have the kernel kill this process when its parent ends (Linux); end now if `parent`
+    (the process that forked this one; 0 when another start method put one between) has."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
+    if parent and os.getppid() != parent:
         os._exit(1)
 
 
@@ -139,7 +140,9 @@ def run(
     queue: deque[tuple[int, InputFile]] = deque(enumerate(files))
     chunk = max(1, min(32, len(files) // (jobs * 16)))
     workers: list[_Worker] = []
-    parent = os.getpid()
+    # With "fork" the main process is the workers' parent; a forkserver is otherwise (it ends
+    # with the main process, and its workers with it).
+    parent = os.getpid() if ctx.get_start_method() == "fork" else 0
 
     def start() -> _Worker:
         ours, theirs = ctx.Pipe()
