@@ -235,11 +235,41 @@ class Staged:
     def __init__(self) -> None:
         self.moves: list[tuple[Path, Path]] = []  # (temporary, target)
         self.made: list[Path] = []
+        # Files written without a name (O_TMPFILE), given one only at commit: a run killed
+        # before that leaves nothing behind. (open file, target)
+        self.unnamed: list[tuple[IO[bytes], Path]] = []
+
+    @staticmethod
+    def _unnamed(folder: Path) -> IO[bytes] | None:
+        """A file without a name in `folder` (Linux O_TMPFILE), or None where there is none."""
+        flag = getattr(os, "O_TMPFILE", 0)
+        if not flag:
+            return None
+        try:
+            fd = os.open(folder, flag | os.O_WRONLY, 0o644)
+        except OSError:
+            return None  # a file system without O_TMPFILE
+        if not os.path.exists(f"/proc/self/fd/{fd}"):  # it could never be given a name
+            os.close(fd)
+            return None
+        os.fchmod(fd, 0o644)
+        return os.fdopen(fd, "wb")
 
     @contextlib.contextmanager
     def file(self, path: Path) -> Iterator[IO[bytes]]:
         """A temporary file for `path`, written in the block, flushed to disk."""
         folder = _folder_of(path)
+        unnamed = self._unnamed(folder)
+        if unnamed is not None:
+            try:
+                yield unnamed
+                unnamed.flush()
+                os.fsync(unnamed.fileno())
+            except BaseException:
+                unnamed.close()
+                raise
+            self.unnamed.append((unnamed, path))
+            return
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         tmp = Path(name)
         self.made.append(tmp)
@@ -249,6 +279,28 @@ class Staged:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         self.moves.append((tmp, path))
+
+    def _name_unnamed(self) -> None:
+        """Give each file written without a name its temporary name beside its target."""
+        import secrets
+
+        for fh, target in self.unnamed:
+            name = f".{target.name}.{secrets.token_hex(4)}.tmp"
+            folder = os.open(_folder_of(target), os.O_RDONLY)
+            try:
+                # linkat(AT_SYMLINK_FOLLOW) on the descriptor's /proc link: os.link calls
+                # linkat, not link(), only when given a folder descriptor.
+                os.link(
+                    f"/proc/self/fd/{fh.fileno()}", name,
+                    src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=True,
+                )  # fmt: skip
+            finally:
+                os.close(folder)
+            tmp = _folder_of(target) / name
+            self.made.append(tmp)
+            self.moves.append((tmp, target))
+            fh.close()
+        self.unnamed = []
 
     def folder(self, path: Path) -> Path:
         """A temporary folder for `path`; the caller fills it."""
@@ -263,6 +315,7 @@ class Staged:
         aside first and put back if its replacement cannot be moved in."""
         old: list[Path] = []
         with signals_held():
+            self._name_unnamed()
             for tmp, target in self.moves:
                 if tmp.is_dir() and target.is_dir():
                     aside = Path(
@@ -282,6 +335,9 @@ class Staged:
 
     def discard(self) -> None:
         """Remove what is left of the temporary outputs (all of them unless committed)."""
+        for fh, _ in self.unnamed:
+            fh.close()  # a file without a name goes with its last descriptor
+        self.unnamed = []
         for made in self.made:
             if made.is_dir():
                 shutil.rmtree(made, ignore_errors=True)
