@@ -617,6 +617,8 @@ def write_outputs(
             for chunk in report.json_chunks():
                 fh.write(chunk)
         if datapackage:
-            package = make_datapackage(Path(output).name, fmt)
+            from .discover import shown_name
+
+            package = make_datapackage(shown_name(Path(output).name), fmt)
             with stage.file(datapackage_path(output)) as fh:
                 fh.write(to_json(package))
