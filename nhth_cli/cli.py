@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .discover import InputFile
+    from .inspect import Inspection
+    from .records import Settings
 
 PROG = "nhth"
 
@@ -105,9 +107,39 @@ def _main(
     """Convert National Human Trafficking Hotline state reports into tidy, validated data."""
 
 
+def _shown(message: str) -> str:
+    """A message that names a file whose name is not UTF-8: its bytes shown as `\\xNN`."""
+    from .discover import shown_name
+
+    return shown_name(message)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"{PROG}: error: {message}", err=True)
+    typer.echo(f"{PROG}: error: {_shown(message)}", err=True)
     raise typer.Exit(code)
+
+
+def _flush_stdout() -> None:
+    """Flush stdout now, so that a write error is reported here, as one line."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _pipe_closed()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):  # nothing more can reach it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _fail(f"-: cannot be written: {exc.strerror or exc}")
+    except ValueError:
+        pass  # stdout closed
+
+
+def _pipe_closed() -> NoReturn:
+    """The reader of stdout went away (`nhth convert ... - | head`): end quietly, as a program
+    killed by SIGPIPE does (status 141), without Python's complaint at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(128 + 13)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
@@ -130,23 +162,31 @@ def _handled(debug: bool) -> Iterator[None]:
         os.environ["NHTH_DEBUG"] = "1"
     try:
         yield
-    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
+        _flush_stdout()
+    except typer.Exit:
+        _flush_stdout()
         raise
+    except KeyboardInterrupt:
+        raise
+    except BrokenPipeError:
+        _pipe_closed()
     except NhthError as exc:
         _fail(str(exc))
+    except OSError as exc:  # writing to stdout or stderr (a full device): no file named
+        if debug:
+            raise
+        _fail(f"{exc.filename or '-'}: cannot be written: {exc.strerror or exc}")
     except Exception as exc:
         if debug:
             raise
         _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
-def _stdin_files(
-    exclude: Sequence[str | os.PathLike[str]], follow_symlinks: bool
-) -> list[InputFile]:
+def _stdin_files(exclude: Sequence[str | os.PathLike[str]], follow_links: bool) -> list[InputFile]:
     """Paths read from stdin, one a line; each named file's source is the path as given."""
     import posixpath
 
-    from .discover import InputFile, discover
+    from .discover import InputFile, discover, shown_name
 
     if sys.stdin is None or sys.stdin.isatty():
         _fail(
@@ -164,9 +204,9 @@ def _stdin_files(
             continue
         seen.add(name)
         folder = Path(name).is_dir()
-        for found in discover([name], exclude=exclude, follow_symlinks=follow_symlinks):
-            source = posixpath.join(name, found.source) if folder else name
-            files.append(InputFile(found.path, source))
+        for found in discover([name], exclude=exclude, follow_links=follow_links):
+            source = posixpath.join(shown_name(name), found.source) if folder else shown_name(name)
+            files.append(InputFile(found.path, source, found.skipped))
     return files
 
 
@@ -218,6 +258,24 @@ def convert(
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Largest input file read, in MB.")
     ] = 200,
+    file_timeout: Annotated[
+        float,
+        typer.Option("--file-timeout", min=0, help="Seconds one file may take; 0 for no limit."),
+    ] = 60,
+    memory_limit: Annotated[
+        int,
+        typer.Option(
+            "--memory-limit",
+            min=0,
+            help="Memory one worker process may use for a file, in MB; 0 for no limit.",
+        ),
+    ] = 512,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links", help="Follow symbolic links that lead out of the input folder."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing but errors: no summary, no bar.")
     ] = False,
@@ -252,15 +310,19 @@ def convert(
         settings = Settings(
             jobs=jobs or os.cpu_count() or 1,
             max_bytes=max_size * 1024 * 1024,
+            follow_links=follow_links,
+            file_timeout=file_timeout,
+            memory_limit=memory_limit * 1024 * 1024,
             keep_cells=False,  # rows only as Arrow batches: memory stays small
+            isolate=True,  # worker processes even for --jobs 1: the limits hold
         )
         exclude: list[str | os.PathLike[str]] = []
         if out != "-":  # a rerun into the input folder must not read its own outputs
             exclude = [out, *w.output_paths(out, datapackage)]
         if source == "-":
-            files = _stdin_files(exclude, settings.follow_symlinks)
+            files = _stdin_files(exclude, settings.follow_links)
         else:
-            files = discover([source], exclude=exclude, follow_symlinks=settings.follow_symlinks)
+            files = discover([source], exclude=exclude, follow_links=settings.follow_links)
         if not files:
             _fail(f"{source}: no files found")
 
@@ -286,8 +348,10 @@ def convert(
         elif report.exit_code:
             where = "" if out == "-" else f"; see {w.summary_path(out)}"
             typer.echo(
-                f"{PROG}: {s['failed']} checks failed, {s['errors']} files could not be read"
-                f"{where}",
+                _shown(
+                    f"{PROG}: {s['failed']} checks failed, {s['errors']} files could not be read"
+                    f"{where}"
+                ),
                 err=True,
             )
         raise typer.Exit(report.exit_code)
@@ -323,13 +387,47 @@ def validate(
         if path.is_file() and path.suffix.lower() in (".parquet", ".pq", ".csv"):
             report = run_validate(read_rows(path))
         else:
-            report = run_validate(run_convert(path, Settings(keep_cells=False)))
+            settings = Settings(jobs=os.cpu_count() or 1, keep_cells=False, isolate=True)
+            report = run_validate(run_convert(path, settings))
         if json_out:
             sys.stdout.buffer.write(report.to_json())
             sys.stdout.buffer.flush()
         else:
             render_summary(_console(stderr=False), report, verbose=verbose)
         raise typer.Exit(report.exit_code)
+
+
+def _inspect_work(item: InputFile, settings: Settings) -> Inspection:
+    from .inspect import inspect_file
+
+    return inspect_file(item.path, settings)
+
+
+def _inspect_lost(item: InputFile, reason: str) -> Inspection:
+    from .inspect import from_result
+    from .records import FileResult
+
+    return from_result(FileResult(item.source, None, "error", reason))
+
+
+def _inspect_bounded(file: Path) -> Inspection:
+    """`inspect_file` in a worker process, within the time and memory limits of `convert`."""
+    from dataclasses import replace
+
+    from .discover import InputFile, shown_name
+    from .errors import UsageError
+    from .records import Settings
+    from .workers import run
+
+    if not file.exists():
+        raise UsageError(f"{file}: no such file")
+    if file.is_dir():
+        raise UsageError(f"{file}: is a folder; inspect reads one file")
+    found: list[Inspection] = []
+    settings = Settings(isolate=True)
+    item = InputFile(file, os.fspath(file))
+    run([item], settings, 1, _inspect_work, _inspect_lost, lambda _, r: found.append(r))
+    return replace(found[0], source=shown_name(found[0].source))
 
 
 @app.command("inspect")
@@ -349,10 +447,9 @@ def inspect_command(
     with _handled(debug):
         import json
 
-        from .inspect import inspect_file
         from .render import render_inspection
 
-        inspection = inspect_file(file)
+        inspection = _inspect_bounded(file)
         if json_out:
             typer.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
         else:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import re
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .discover import InputFile, discover
 from .errors import InputError, NotAReportError
-from .extract.document import document_text
+from .extract.document import read_document
 from .extract.read import read_bytes
+from .normalize.numbers import INT64_MAX, MAX_COUNT_DIGITS, shown_number
 from .parse import parse_document
-from .records import FileResult, Settings
+from .records import FileResult, ParsedReport, Settings
 
 DEFAULT_SETTINGS = Settings()
 
@@ -63,23 +67,148 @@ class ConversionResult:
         return frame
 
 
-def convert_bytes(data: bytes, source: str) -> FileResult:
+_INT16 = 2**15 - 1
+_INT32 = 2**31 - 1
+# Digit runs (thousands separators included) longer than Python converts to int (4,300 digits).
+_LONG_DIGITS = re.compile(r"[\d,]{" + str(sys.get_int_max_str_digits() + 1) + ",}")
+
+
+# A digit run longer than any int64 count: in a report, a number that cannot be read.
+_ABSURD_DIGITS = re.compile(r"\d{" + str(MAX_COUNT_DIGITS + 1) + ",}")
+_STRIDE = (MAX_COUNT_DIGITS + 1) // 2  # a run that long holds two characters this far apart
+_PAIR = re.compile(r"\d\d")
+
+
+def absurd_digits(text: str) -> re.Match[str] | None:
+    """The first digit run longer than any count can be, or None. (Fast: every _STRIDE-th
+    character is looked at first, and the text only where two of them in a row are digits;
+    a plain search costs as much as parsing the report.)"""
+    sample = text[::_STRIDE]
+    width = MAX_COUNT_DIGITS + 1
+    for m in _PAIR.finditer(sample):
+        i = m.start() * _STRIDE
+        if _ABSURD_DIGITS.search(text, max(0, i - width), i + width + _STRIDE) is not None:
+            return _ABSURD_DIGITS.search(text)
+    return None
+
+
+def check_numbers(report: ParsedReport, text: str = "") -> None:
+    """Every number of a parsed report fits its column (count int64, line int32, page int16),
+    and its text holds no digit run longer than a count can be: else an InputError of its file
+    (never an OverflowError of the run, never a report written without a number it prints)."""
+    found = absurd_digits(text) if report.cells else None
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError(
+            f"line {line}: the number {shown_number(found[0])} is too large for a count"
+        )
+    for cell in report.cells:
+        where = f"line {cell.line}: "
+        if cell.count is not None and not -INT64_MAX - 1 <= cell.count <= INT64_MAX:
+            shown = shown_number(str(cell.count))
+            raise InputError(f"{where}the count {shown} does not fit a 64-bit count")
+        if not 0 < cell.line <= _INT32:
+            raise InputError(f"{where}over the limit of {_INT32:,} lines")
+        if cell.page is not None and not 0 < cell.page <= _INT16:
+            raise InputError(f"{where}page {cell.page:,} is over the limit of {_INT16:,} pages")
+    for value in (report.nationwide_signals, report.call_volume_rank):
+        if value is not None and not 0 <= value <= INT64_MAX:
+            raise InputError(f"the number {shown_number(str(value))} does not fit a 64-bit count")
+    if not 0 < report.period.year <= _INT16:
+        raise InputError(f"year {report.period.year} is out of range")
+
+
+def _long_number(text: str, exc: ValueError) -> InputError | None:
+    """The file's error when parsing failed on a digit run too long to be a number at all."""
+    if "integer string conversion" not in str(exc):
+        return None
+    found = _LONG_DIGITS.search(text)
+    where = f"line {text.count(chr(10), 0, found.start()) + 1}: " if found else ""
+    limit = sys.get_int_max_str_digits()
+    return InputError(f"{where}a number of more than {limit:,} digits cannot be a count")
+
+
+def convert_bytes(data: bytes, source: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Given one file's bytes and its source name, its result. Data problems never raise."""
     digest = hashlib.sha256(data).hexdigest()
+    text = ""
     try:
-        text = document_text(data)
+        document = read_document(data, settings.max_page_chars, settings.max_text_chars)
+        text = document.text
         report = parse_document(text, Path(source).stem)
+        check_numbers(report, text)
+    except ValueError as exc:
+        error = _long_number(text, exc)
+        if error is None:
+            raise
+        return FileResult(source, digest, "error", str(error))
     except NotAReportError as exc:
         return FileResult(source, digest, "skipped", str(exc), kind=exc.kind)
     except InputError as exc:
         return FileResult(source, digest, "error", str(exc))
+    empty = document.empty_pages
     if not report.cells:
-        return FileResult(source, digest, "skipped", "no table rows found", report)
-    return FileResult(source, digest, "parsed", None, report)
+        return FileResult(
+            source, digest, "skipped", "no table rows found", report, empty_pages=empty
+        )
+    return FileResult(source, digest, "parsed", None, report, empty_pages=empty)
+
+
+class _TimeUp(BaseException):
+    """A file ran over its time limit (a BaseException: no `except Exception` may keep it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TimeUp in this thread once `seconds` have passed (main thread, POSIX only; it
+    stops Python code, not a call into PDFium: worker processes are killed for that)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def time_up(signum: int, frame: object) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def time_limit_reason(settings: Settings) -> str:
+    return f"took longer than the time limit of {settings.file_timeout:g} s (--file-timeout)"
+
+
+def memory_reason(settings: Settings) -> str:
+    if settings.memory_limit > 0 and (settings.isolate or settings.jobs > 1):
+        mb = settings.memory_limit // (1024 * 1024)
+        return f"ran out of memory reading it (the limit is {mb:,} MB, --memory-limit)"
+    return "ran out of memory reading it"
 
 
 def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
-    """Given one input file, its result; reading problems become an `error` entry."""
+    """Given one input file, its result; reading problems become an `error` entry, and so
+    does a file over the time limit (`settings.file_timeout`) or out of memory."""
+    if item.skipped is not None:
+        return FileResult(item.source, None, "skipped", item.skipped)
+    try:
+        with _time_limit(settings.file_timeout):
+            return _convert_file(item, settings)
+    except _TimeUp:
+        return FileResult(item.source, None, "error", time_limit_reason(settings))
+    except MemoryError:
+        return FileResult(item.source, None, "error", memory_reason(settings))
+
+
+def _convert_file(item: InputFile, settings: Settings) -> FileResult:
     try:
         data = read_bytes(item.path, settings.max_bytes)
     except InputError as exc:
@@ -87,7 +216,9 @@ def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> File
     if not data.strip():
         return FileResult(item.source, hashlib.sha256(data).hexdigest(), "skipped", "empty file")
     try:
-        return convert_bytes(data, item.source)
+        return convert_bytes(data, item.source, settings)
+    except MemoryError:
+        raise
     except Exception as exc:  # a parser bug must cost one file, not the run
         if os.environ.get("NHTH_DEBUG"):
             raise
@@ -98,22 +229,41 @@ def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> File
 
 
 def checked(result: FileResult) -> ReportFindings:
-    """Given one file's result, its findings (all checks but duplicate_report)."""
+    """Given one file's result, its findings (all checks but duplicate_report); a PDF's
+    `unreadable_pages` comes first."""
     from .checks import FileSummary
     from .checks.checks import report_findings
+    from .checks.log import ReportFindings, encode_findings
+    from .checks.pages import unreadable_pages
 
+    summary = FileSummary.of(result)
     cells = result.report.cells if result.report is not None else ()
-    return report_findings(FileSummary.of(result), cells)
+    found = report_findings(summary, cells)
+    pages = unreadable_pages(summary, result.empty_pages)
+    if not pages:
+        return found
+    encoded = encode_findings(pages)
+    rows = encoded + b", " + found.rows_json if found.rows_json else encoded
+    notable = tuple(f for f in pages if f.status != "pass")
+    return ReportFindings(
+        found.source, rows, found.text_json, found.checks + len(pages), notable + found.notable
+    )
 
 
-def _convert_one(args: tuple[InputFile, Settings]) -> Outcome:
-    result = convert_file(*args)
+def _convert_one(item: InputFile, settings: Settings) -> Outcome:
+    result = convert_file(item, settings)
     found = checked(result)
-    if args[1].keep_cells or result.report is None or not result.report.cells:
+    if settings.keep_cells or result.report is None or not result.report.cells:
         return result, None, found
     from .assemble import CellColumns
 
     return result.light(), CellColumns.of(result.report.cells), found
+
+
+def _lost(item: InputFile, reason: str) -> Outcome:
+    """What a file whose worker died, or ran over the time limit, gives."""
+    result = FileResult(item.source, None, "error", reason)
+    return result, None, checked(result)
 
 
 def convert_files(
@@ -121,7 +271,8 @@ def convert_files(
     settings: Settings = DEFAULT_SETTINGS,
     progress: Callable[[FileResult], None] | None = None,
 ) -> ConversionResult:
-    """Given discovered files, their results in the same order (processes when jobs > 1).
+    """Given discovered files, their results in the same order (worker processes when
+    jobs > 1 or `settings.isolate`: see workers.py for the limits they keep).
 
     Rows go into a `RowSink` as each result arrives; the results keep their cells only when
     `settings.keep_cells`."""
@@ -130,51 +281,31 @@ def convert_files(
 
     sink = RowSink()
     log = FindingLog()
-    results: list[FileResult] = []
+    results: list[FileResult | None] = [None] * len(files)
 
-    def done(outcome: Outcome) -> None:
+    def done(index: int, outcome: Outcome) -> None:
         result, columns, found = outcome
         log.add(found)
         sink.add(result, columns)  # read into Arrow a batch of reports at a time
         if columns is None and not settings.keep_cells:
             result = result.light()
-        results.append(result)
+        results[index] = result
         if progress is not None:
             progress(result)
 
     jobs = min(settings.jobs, len(files))
-    if jobs <= 1:
-        for f in files:
+    if jobs <= 1 and not settings.isolate:
+        for i, f in enumerate(files):
             result = convert_file(f, settings)
-            done((result, None, checked(result)))
-        return ConversionResult(tuple(results), sink, log)
-    # PDFium is not thread-safe: processes, never threads. Order is kept by map().
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    # Small chunks: when the last ones run, the other workers idle for at most one chunk.
-    chunk = max(1, min(32, len(files) // (jobs * 16)))
-    try:
-        # map() submits every chunk, and so starts the workers, before it returns.
-        outcomes = pool.map(_convert_one, [(f, settings) for f in files], chunksize=chunk)
-        sink.prepare()
-        for outcome in outcomes:
-            done(outcome)
-    except BrokenProcessPool:
-        # A worker died (a native crash in PDFium, or killed): the files not yet done are
-        # converted again one process each, so that only the one that kills it is lost.
-        for f in files[len(results) :]:
-            done(_convert_isolated(f, settings))
-    finally:
-        pool.shutdown(cancel_futures=True)
-    return ConversionResult(tuple(results), sink, log)
+            done(i, (result, None, checked(result)))
+    elif files:
+        from .workers import run
 
-
-def _convert_isolated(item: InputFile, settings: Settings) -> Outcome:
-    with ProcessPoolExecutor(max_workers=1) as solo:
-        try:
-            return solo.submit(_convert_one, (item, settings)).result()
-        except BrokenProcessPool:
-            result = FileResult(item.source, None, "error", "reading it crashed the worker process")
-            return result, None, checked(result)
+        # PDFium is not thread-safe: processes, never threads. pyarrow is imported once the
+        # workers run, so that the import overlaps with their parsing.
+        run(files, settings, max(1, jobs), _convert_one, _lost, done, started=sink.prepare)
+    assert all(r is not None for r in results)
+    return ConversionResult(tuple(r for r in results if r is not None), sink, log)
 
 
 def convert(
@@ -189,5 +320,5 @@ def convert(
     >>> result.to_pandas()                     # doctest: +SKIP
     """
     inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    files = discover(inputs, exclude=exclude, follow_symlinks=settings.follow_symlinks)
+    files = discover(inputs, exclude=exclude, follow_links=settings.follow_links)
     return convert_files(files, settings)

@@ -102,6 +102,10 @@ class FileResult:
     row_count: int | None = field(default=None, repr=False)
     # The report kind of a document recognised as a report but skipped (no jurisdiction...).
     kind: str | None = None
+    # A PDF's pages (1-based) that gave no text though pages around them did, or that drew
+    # nothing (content PDFium could not decode): their rows may be lost, and the check
+    # `unreadable_pages` fails the file. None when the file is no PDF or was not read.
+    empty_pages: tuple[int, ...] | None = None
 
     @property
     def rows(self) -> int:
@@ -166,7 +170,19 @@ class Settings:
 
     jobs: int = 1
     max_bytes: int = 200 * 1024 * 1024
-    follow_symlinks: bool = True
+    # Follow symbolic links that lead out of a folder walked (else they are listed as skipped).
+    follow_links: bool = False
+    # Seconds one file may take (0: no limit). Worker processes are killed when over it; in
+    # one process (jobs 1, not `isolate`) it stops Python code, not PDFium.
+    file_timeout: float = 60.0
+    # Bytes of address space a worker process may use (0: no limit); a file that needs more
+    # is an error.
+    memory_limit: int = 512 * 1024 * 1024
+    # Characters of text a PDF page, and a whole PDF, may give (decompression bombs).
+    max_page_chars: int = 1_000_000
+    max_text_chars: int = 50_000_000
+    # Convert in worker processes even with one job, so that the limits hold (the CLI).
+    isolate: bool = False
     # Keep each file's cells in `ConversionResult.files` (the Python API). The CLI does not: its
     # rows live only as Arrow batches, which keeps a 10,000-report conversion small.
     keep_cells: bool = True

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
+import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -66,15 +69,32 @@ def _folder_of(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why an existing `path` is no place for an output file (None: a regular file, or none)."""
+    from .discover import not_regular
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder"
+    reason = not_regular(st)
+    return None if reason is None else f"exists and is {reason}; name a regular file"
+
+
 def check_writable(path: Path) -> None:
-    """Fail early, before any work, when the output file cannot be written."""
+    """Fail early, before any work, when the output file cannot be written: its folder is
+    missing or read-only, or `path` exists and is no regular file (a device, a FIFO: renaming
+    over it would replace /dev/null)."""
     folder = _folder_of(path)
     if not folder.is_dir():
         raise OutputError(f"{path}: output folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"{path}: output folder {folder} is not writable")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder")
+    reason = _not_a_file(path)
+    if reason is not None:
+        raise OutputError(f"{path}: {reason}")
 
 
 def check_stdout(fmt: str) -> None:
@@ -109,7 +129,11 @@ def check_dataset_writable(path: Path) -> None:
     if not os.access(folder, os.W_OK):
         raise OutputError(f"{path}: output folder {folder} is not writable")
     if path.exists() and not path.is_dir():
-        raise OutputError(f"{path}: is a file; --partition-by writes a folder")
+        from .discover import not_regular
+
+        kind = not_regular(path.stat()) or "a file"
+        kind = kind.removeprefix("not a regular file (").removesuffix(")")
+        raise OutputError(f"{path}: is {kind}; --partition-by writes a folder")
     if path.is_dir() and not _is_dataset_folder(path):
         raise OutputError(
             f"{path}: folder exists and holds other files than a partitioned dataset; "
@@ -117,22 +141,243 @@ def check_dataset_writable(path: Path) -> None:
         )
 
 
+# Signals that end a run and are held off while outputs are renamed into place.
+_HELD = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+    if hasattr(signal, name)
+)  # fmt: skip
+
+
 @contextlib.contextmanager
-def atomic_file(path: Path) -> Iterator[IO[bytes]]:
-    """A temporary file beside `path`, renamed over it only when the block completes."""
-    check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=_folder_of(path))
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM, SIGHUP and SIGQUIT wait until the block is done, then act as they
+    would have (main thread only; elsewhere the block runs as is)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    previous = {s: signal.signal(s, hold) for s in _HELD}
     try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+        for s in dict.fromkeys(caught):
+            signal.raise_signal(s)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder (flock on the folder itself: no lock file
+    left behind): runs writing into one folder take turns. Where the file system cannot lock,
+    the block runs unlocked."""
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"nhth: waiting for another run writing into {folder}", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # no locks here (some network file systems)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _temporary(name: str, entry: str) -> bool:
+    """`entry` is a temporary file or folder of an output named `name` (`.out.parquet.x1y2.tmp`)."""
+    prefix = f".{name}."
+    if not entry.startswith(prefix) or not entry.endswith((".tmp", ".old")):
+        return False
+    middle = entry[len(prefix) : -4]
+    return bool(middle) and "." not in middle and "/" not in middle
+
+
+def remove_stale(folder: Path, names: list[str]) -> None:
+    """Remove the temporary files and folders that a killed earlier run left beside these
+    outputs (call it holding `folder_lock`: no other run is writing them then)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if any(_temporary(name, entry.name) for name in names):
+            with contextlib.suppress(OSError):
+                # A dataset moved aside by a run killed before it moved the new one in: back.
+                for name in names:
+                    kept = Path(entry.path) / name
+                    restore = entry.name.endswith(".old") and kept.is_dir()
+                    if restore and not (folder / name).exists():
+                        os.replace(kept, folder / name)
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+
+
+class Staged:
+    """Outputs written in full to temporary files and folders beside their targets, then
+    renamed into place together (`commit`), with signals held off: either every output is
+    replaced, or (an error, a full disk, Ctrl-C while writing) none, and the temporary files go.
+    """
+
+    def __init__(self) -> None:
+        self.moves: list[tuple[Path, Path]] = []  # (temporary, target)
+        self.made: list[Path] = []
+        # Files written without a name (O_TMPFILE), given one only at commit: a run killed
+        # before that leaves nothing behind. (open file, target)
+        self.unnamed: list[tuple[IO[bytes], Path]] = []
+
+    @staticmethod
+    def _unnamed(folder: Path) -> IO[bytes] | None:
+        """A file without a name in `folder` (Linux O_TMPFILE), or None where there is none."""
+        flag = getattr(os, "O_TMPFILE", 0)
+        if not flag:
+            return None
+        try:
+            fd = os.open(folder, flag | os.O_WRONLY, 0o644)
+        except OSError:
+            return None  # a file system without O_TMPFILE
+        if not os.path.exists(f"/proc/self/fd/{fd}"):  # it could never be given a name
+            os.close(fd)
+            return None
+        os.fchmod(fd, 0o644)
+        return os.fdopen(fd, "wb")
+
+    @contextlib.contextmanager
+    def file(self, path: Path) -> Iterator[IO[bytes]]:
+        """A temporary file for `path`, written in the block, flushed to disk."""
+        folder = _folder_of(path)
+        unnamed = self._unnamed(folder)
+        if unnamed is not None:
+            try:
+                yield unnamed
+                unnamed.flush()
+                os.fsync(unnamed.fileno())
+            except BaseException:
+                unnamed.close()
+                raise
+            self.unnamed.append((unnamed, path))
+            return
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        tmp = Path(name)
+        self.made.append(tmp)
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:  # Ctrl-C included: the old output stays, the temp file goes
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        self.moves.append((tmp, path))
+
+    def _name_unnamed(self) -> None:
+        """Give each file written without a name its temporary name beside its target."""
+        import secrets
+
+        for fh, target in self.unnamed:
+            name = f".{target.name}.{secrets.token_hex(4)}.tmp"
+            folder = os.open(_folder_of(target), os.O_RDONLY)
+            try:
+                # linkat(AT_SYMLINK_FOLLOW) on the descriptor's /proc link: os.link calls
+                # linkat, not link(), only when given a folder descriptor.
+                os.link(
+                    f"/proc/self/fd/{fh.fileno()}", name,
+                    src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=True,
+                )  # fmt: skip
+            finally:
+                os.close(folder)
+            tmp = _folder_of(target) / name
+            self.made.append(tmp)
+            self.moves.append((tmp, target))
+            fh.close()
+        self.unnamed = []
+
+    def folder(self, path: Path) -> Path:
+        """A temporary folder for `path`; the caller fills it."""
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=_folder_of(path)))
+        self.made.append(tmp)
+        os.chmod(tmp, 0o755)
+        self.moves.append((tmp, path))
+        return tmp
+
+    def commit(self) -> None:
+        """Rename every temporary output over its target. An existing dataset folder is moved
+        aside first and put back if its replacement cannot be moved in."""
+        old: list[Path] = []
+        with signals_held():
+            self._name_unnamed()
+            for tmp, target in self.moves:
+                if tmp.is_dir() and target.is_dir():
+                    aside = Path(
+                        tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=tmp.parent)
+                    )
+                    self.made.append(aside)
+                    os.replace(target, aside / target.name)
+                    try:
+                        os.replace(tmp, target)
+                    except BaseException:
+                        os.replace(aside / target.name, target)
+                        raise
+                    old.append(aside)
+                else:
+                    os.replace(tmp, target)
+        self.moves = []
+
+    def discard(self) -> None:
+        """Remove what is left of the temporary outputs (all of them unless committed)."""
+        for fh, _ in self.unnamed:
+            fh.close()  # a file without a name goes with its last descriptor
+        self.unnamed = []
+        for made in self.made:
+            if made.is_dir():
+                shutil.rmtree(made, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(made)
+        self.made = []
+
+
+@contextlib.contextmanager
+def staged_outputs(targets: list[Path]) -> Iterator[Staged]:
+    """Stage outputs to replace `targets` (all in one folder), holding the folder's lock and
+    after removing an earlier killed run's leftovers; commit them at the end of the block.
+    The operating system's errors become one-line OutputErrors naming the first target."""
+    folder = _folder_of(targets[0])
+    stage = Staged()
+    try:
+        with folder_lock(folder):
+            remove_stale(folder, [t.name for t in targets])
+            try:
+                yield stage
+                stage.commit()
+            finally:
+                stage.discard()
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) else targets[0]
+        raise OutputError(f"{where}: cannot be written: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A temporary file beside `path`, renamed over it only when the block completes."""
+    check_writable(path)
+    stage = Staged()
+    try:
+        with stage.file(path) as fh:
+            yield fh
+        stage.commit()
+    finally:  # Ctrl-C included: the old output stays, the temp file goes
+        stage.discard()
 
 
 @contextlib.contextmanager
@@ -217,6 +462,19 @@ def _write_sink(sink: RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, s
             _jsonl_rows(pa.Table.from_batches([batch]), fh)
 
 
+def _write_rows(
+    table: pa.Table | RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, str] | None
+) -> None:
+    """Rows in `fmt` to an open file. Rows given as a `RowSink` are written a batch at a time
+    (the same bytes as its table)."""
+    import pyarrow as pa
+
+    if not isinstance(table, pa.Table):
+        _write_sink(table, fh, fmt, metadata)
+    else:
+        _writer(fmt)(with_metadata(table, metadata) if fmt == "parquet" else table, fh)
+
+
 def write_table(
     table: pa.Table | RowSink, output: str, fmt: str, metadata: Mapping[str, str] | None = None
 ) -> None:
@@ -225,21 +483,35 @@ def write_table(
     Parquet carries the column descriptions as field metadata and `metadata` as file metadata.
     Rows given as a `RowSink` are written a batch at a time (the same bytes as its table).
     """
-    import pyarrow as pa
-
-    def write(fh: IO[bytes]) -> None:
-        if not isinstance(table, pa.Table):
-            _write_sink(table, fh, fmt, metadata)
-        else:
-            _writer(fmt)(with_metadata(table, metadata) if fmt == "parquet" else table, fh)
-
     if output == "-":
         check_stdout(fmt)
-        write(sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+        try:
+            _write_rows(table, sys.stdout.buffer, fmt, metadata)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the CLI ends quietly
+        except OSError as exc:
+            raise OutputError(f"-: cannot be written: {exc.strerror or exc}") from None
         return
     with output_file(output) as fh:
-        write(fh)
+        _write_rows(table, fh, fmt, metadata)
+
+
+def _write_dataset(table: pa.Table, folder: Path, by: str) -> None:
+    import pyarrow.dataset as ds
+
+    ds.write_dataset(
+        table,
+        folder,
+        format="parquet",
+        partitioning=[by],
+        partitioning_flavor="hive",
+        basename_template="part-{i}.parquet",
+        existing_data_behavior="overwrite_or_ignore",
+        file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+        use_threads=False,
+        preserve_order=True,
+    )
 
 
 def write_partitioned(
@@ -250,49 +522,12 @@ def write_partitioned(
     The dataset is written to a temporary folder beside `output` and renamed into place; an
     existing dataset at `output` is replaced only when the new one is complete.
     """
-    import pyarrow.dataset as ds
-
     if by not in PARTITION_COLUMNS:
         raise OutputError(f"--partition-by {by}: use one of {', '.join(PARTITION_COLUMNS)}")
     target = Path(output)
     check_dataset_writable(target)
-    folder = _folder_of(target)
-    table = with_metadata(table, metadata)
-    try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder))
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
-    old: Path | None = None
-    try:
-        os.chmod(tmp, 0o755)
-        ds.write_dataset(
-            table,
-            tmp,
-            format="parquet",
-            partitioning=[by],
-            partitioning_flavor="hive",
-            basename_template="part-{i}.parquet",
-            existing_data_behavior="overwrite_or_ignore",
-            file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
-            use_threads=False,
-            preserve_order=True,
-        )
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=folder))
-            os.replace(target, old / target.name)
-            try:
-                os.replace(tmp, target)
-            except BaseException:
-                os.replace(old / target.name, target)  # put the old dataset back
-                raise
-        else:
-            os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot be written: {exc.strerror or exc}") from None
-    finally:
-        for leftover in (tmp, old):
-            if leftover is not None and leftover.exists():
-                shutil.rmtree(leftover, ignore_errors=True)
+    with staged_outputs([target]) as stage:
+        _write_dataset(with_metadata(table, metadata), stage.folder(target), by)
 
 
 def write_summary(report: ValidationReport, path: Path) -> None:
@@ -312,7 +547,8 @@ def check_output(
 ) -> None:
     """Fail before any work when the outputs asked for cannot be written.
 
-    Raises UsageError for options that do not go together, OutputError for an unwritable place.
+    Raises UsageError for options that do not go together, OutputError for an unwritable place
+    (or an OUTPUT, summary or datapackage.json that exists and is no regular file).
     """
     to_stdout = output == "-"
     if partition_by is not None:
@@ -329,6 +565,8 @@ def check_output(
         raise UsageError(
             f"{output}: --datapackage describes one output file, not stdout or a dataset"
         )
+    for side in output_paths(output, datapackage):
+        check_writable(side)
 
 
 def output_paths(output: str, datapackage: bool = False) -> list[Path]:
@@ -348,21 +586,39 @@ def write_outputs(
     datapackage: bool = False,
 ) -> None:
     """Write the rows (a file, stdout, or a partitioned dataset), the validation summary beside
-    them, and `datapackage.json` when asked; each file atomically."""
+    them, and `datapackage.json` when asked.
+
+    All of them are written in full to temporary files first and then renamed into place
+    together, holding the output folder's lock (see `staged_outputs`): a run that fails or is
+    interrupted leaves every earlier output as it was, so rows and summary never disagree."""
     import pyarrow as pa
 
     from .datapackage import datapackage as make_datapackage
     from .datapackage import to_json
 
     metadata = file_metadata(report.summary())
-    if partition_by is not None:
-        rows = table if isinstance(table, pa.Table) else table.table()
-        write_partitioned(rows, output, partition_by, metadata)
-    else:
-        write_table(table, output, fmt, metadata)
     if output == "-":
+        write_table(table, output, fmt, metadata)
         return
-    write_summary(report, summary_path(output))
-    if datapackage:
-        package = make_datapackage(Path(output).name, fmt)
-        write_bytes(to_json(package), datapackage_path(output))
+    if partition_by is not None and partition_by not in PARTITION_COLUMNS:
+        raise OutputError(
+            f"--partition-by {partition_by}: use one of {', '.join(PARTITION_COLUMNS)}"
+        )
+    check_output(output, fmt, partition_by, datapackage)
+    target = Path(output)
+    with staged_outputs([target, *output_paths(output, datapackage)]) as stage:
+        if partition_by is not None:
+            rows = table if isinstance(table, pa.Table) else table.table()
+            _write_dataset(with_metadata(rows, metadata), stage.folder(target), partition_by)
+        else:
+            with stage.file(target) as fh:
+                _write_rows(table, fh, fmt, metadata)
+        with stage.file(summary_path(output)) as fh:
+            for chunk in report.json_chunks():
+                fh.write(chunk)
+        if datapackage:
+            from .discover import shown_name
+
+            package = make_datapackage(shown_name(Path(output).name), fmt)
+            with stage.file(datapackage_path(output)) as fh:
+                fh.write(to_json(package))

@@ -88,17 +88,27 @@ def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     assert len(sources) == 2
 
 
-def test_link_outside_the_folder_is_followed_once(tmp_path: Path) -> None:
+def test_link_outside_the_folder_is_skipped_unless_followed(tmp_path: Path) -> None:
+    """Issue 15, point 9: a link out of the input folder is listed as skipped, not read."""
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "vi.txt").write_bytes((SAMPLES / "us-virgin-islands-2016-hotline.txt").read_bytes())
+    (outside / "secret.txt").write_bytes(b"root:x:0:0")
     folder = _folder_with(tmp_path, "note.txt", b"nothing here")
     (folder / "linked").symlink_to(outside, target_is_directory=True)
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "inside.txt").symlink_to(folder / "ct.txt")  # a link inside is followed
     result = convert(folder)
     _assert_ct_intact(result)
-    assert _status(result, "linked/vi.txt") == ("parsed", None)
-    no_links = convert(folder, Settings(follow_symlinks=False))
-    assert "linked/vi.txt" not in {f.source for f in no_links.files}
+    for name in ("linked", "secret.txt"):
+        status, reason = _status(result, name)
+        assert status == "skipped" and reason and "outside the input folder" in reason
+        assert next(f for f in result.files if f.source == name).sha256 is None
+    assert not any(f.source.startswith("linked/") for f in result.files)
+    assert _status(result, "inside.txt") == ("parsed", None)
+    followed = convert(folder, Settings(follow_links=True))
+    assert _status(followed, "linked/vi.txt") == ("parsed", None)
+    assert _status(followed, "secret.txt")[0] == "skipped"  # read: not a report
 
 
 def test_dangling_link_is_ignored(tmp_path: Path) -> None:
@@ -298,7 +308,7 @@ def test_a_worker_crash_costs_one_file(tmp_path: Path, monkeypatch: pytest.Monke
     (folder / "3-crash.txt").write_bytes(CT.read_bytes())
     real = pipeline.convert_bytes
 
-    def native_crash(data: bytes, source: str) -> object:
+    def native_crash(data: bytes, source: str, *args: object) -> object:
         if source == "3-crash.txt":
             os._exit(1)  # what a segfault in PDFium looks like to the pool
         return real(data, source)

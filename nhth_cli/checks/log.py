@@ -43,7 +43,8 @@ def encode_findings(findings: Sequence[Finding]) -> bytes:
             for f in findings
         ]
     )  # fmt: skip
-    return listed[1:-1].encode()  # without the list's brackets
+    # A name with surrogate escapes (not UTF-8) comes out escaped, never as an error.
+    return listed[1:-1].encode("utf-8", "backslashreplace")  # without the list's brackets
 
 
 def decode_findings(data: bytes) -> list[Finding]:

@@ -157,7 +157,7 @@ class ValidationReport:
             pieces: Iterator[bytes] = (encode_findings(list(found)) for _, found in by_source)
         else:
             pieces = self.findings.pieces()
-        yield (before + '"findings": [').encode()
+        yield (before + '"findings": [').encode("utf-8", "backslashreplace")  # names: see log.py
         sep = b"\n    "
         for piece in pieces:
             yield sep + piece

@@ -243,8 +243,13 @@ def _page_text(raw: Any, textpage: Any) -> str:
     return _normalise("".join(parts))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SURROGATE.search(text) is not None:  # a broken ToUnicode map: no valid UTF-8 else
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if _ODD.search(text) is None:
         return text
     return text.translate(_LIGATURES).translate(_CONTROL)
@@ -272,11 +277,28 @@ def _open_error(raw: Any, exc: Exception) -> InputError:
     return InputError(f"damaged PDF: {reason}")
 
 
+MAX_PAGE_CHARS = 1_000_000  # characters of text one page may give
+MAX_TEXT_CHARS = 50_000_000  # and a whole PDF
+
+
 def pdf_to_text(data: bytes) -> str:
     """Given a PDF's bytes, its text: pages joined by form feeds, `\\n` line ends.
 
     Raises InputError for an encrypted or damaged PDF and NotAReportError for one without a
     text layer (a scan).
+    """
+    return pdf_pages(data)[0]
+
+
+def pdf_pages(
+    data: bytes, max_page_chars: int = MAX_PAGE_CHARS, max_text_chars: int = MAX_TEXT_CHARS
+) -> tuple[str, tuple[int, ...]]:
+    """Given a PDF's bytes, its text (as `pdf_to_text`) and the pages (1-based) that gave no
+    text between pages that did, or that draw nothing at all: a page whose content stream does
+    not decode comes back empty from PDFium.
+
+    A page with more than `max_page_chars` characters of text, or a PDF with more than
+    `max_text_chars`, is an InputError (a decompression bomb is not a report).
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -288,6 +310,8 @@ def pdf_to_text(data: bytes) -> str:
     except pdfium.PdfiumError as exc:
         raise _open_error(raw, exc) from None
     pages: list[str] = []
+    drawn: list[bool] = []  # the page has page objects: PDFium decoded something to draw
+    total = 0
     with doc:
         for number in range(len(doc)):
             try:
@@ -297,7 +321,20 @@ def pdf_to_text(data: bytes) -> str:
             try:
                 textpage = page.get_textpage()
                 try:
+                    chars = raw.FPDFText_CountChars(textpage.raw)
+                    if chars > max_page_chars:
+                        raise InputError(
+                            f"page {number + 1} holds {chars:,} characters of text, over the "
+                            f"limit of {max_page_chars:,} per page"
+                        )
+                    total += max(chars, 0)
+                    if total > max_text_chars:
+                        raise InputError(
+                            f"the PDF holds over {max_text_chars:,} characters of text "
+                            f"(the limit) by page {number + 1}"
+                        )
                     pages.append(_page_text(raw, textpage))
+                    drawn.append(raw.FPDFPage_CountObjects(page.raw) > 0)
                 finally:
                     textpage.close()
             except pdfium.PdfiumError:
@@ -306,8 +343,17 @@ def pdf_to_text(data: bytes) -> str:
                 page.close()
     if not pages:
         raise InputError("damaged PDF: it has no pages")
-    if not any(p.strip() for p in pages):
+    with_text = [i for i, p in enumerate(pages) if p.strip()]
+    if not with_text:
         raise NotAReportError("PDF has no text layer (scanned image?); run OCR first")
+    first, last = with_text[0], with_text[-1]
+    # A page without text between pages with text, or one that draws nothing at all, is what
+    # a content stream that does not decode gives: the text (and rows) on it are lost.
+    empty = tuple(
+        i + 1
+        for i, text in enumerate(pages)
+        if not text.strip() and (first < i < last or not drawn[i])
+    )
     # A page's text starts on a fresh line after the form feed, as pdftotext prints it.
     # Every page ends with a form feed, as pdftotext prints it: a one-page PDF has pages too.
-    return "".join(p.rstrip("\n") + "\n\f" for p in pages)
+    return "".join(p.rstrip("\n") + "\n\f" for p in pages), empty
