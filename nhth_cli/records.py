@@ -54,7 +54,9 @@ class UnreadNumber:
     page: int | None
     text: str  # the number as printed
     context: str  # its line, stripped
-    kind: str  # count, pct, withheld, or malformed (a number no row could hold: -33, 3,3)
+    # count, pct, withheld, malformed (a number no row could hold: -33, 3,3), or too_many (the
+    # document prints more numbers than are accounted for; context says how many)
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from ..records import UnreadNumber
 from .report import FileSummary, Finding
 
-MAX_LISTED = 1000  # numbers listed one by one per document; the rest in one finding
-
 
 def unread_finding(f: FileSummary, n: UnreadNumber) -> Finding:
     where = f"line {n.line}" + (f" (page {n.page})" if n.page else "")
+    if n.kind == "too_many":
+        return Finding(
+            "unread_numbers", "fail", f.source, f.jurisdiction, f.year, None, None, n.text,
+            f"{where}: {n.context}", n.line,
+        )  # fmt: skip
     what = "a malformed number" if n.kind == "malformed" else "a number"
     return Finding(
         "unread_numbers", "fail", f.source, f.jurisdiction, f.year, None, None, n.text,
@@ -45,22 +48,5 @@ def unread_numbers(files: Sequence[FileSummary]) -> list[Finding]:
                 )
             )
             continue
-        out.extend(unread_finding(f, n) for n in f.unread[:MAX_LISTED])
-        if len(f.unread) > MAX_LISTED:
-            rest = f.unread[MAX_LISTED:]
-            out.append(
-                Finding(
-                    "unread_numbers",
-                    "fail",
-                    f.source,
-                    f.jurisdiction,
-                    f.year,
-                    None,
-                    None,
-                    len(rest),
-                    f"and {len(rest):,} more numbers that no row holds, on lines "
-                    f"{rest[0].line}-{rest[-1].line}",
-                    rest[0].line,
-                )
-            )
+        out.extend(unread_finding(f, n) for n in f.unread)
     return out

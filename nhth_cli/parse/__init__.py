@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..accounting import unread_numbers
 from ..classify import skip_reason
 from ..errors import NotAReportError
 from ..layouts import best_layout
 from ..records import ParsedReport
+from .accounting import unread_numbers
 from .facts import find_jurisdiction
 
 

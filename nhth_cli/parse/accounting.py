@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .parse.lines import read_lines
-from .records import Cell, UnreadNumber
+from ..records import Cell, UnreadNumber
+from .lines import read_lines
 
 Kind = Literal["count", "pct", "withheld", "malformed", "exempt"]
 
@@ -32,27 +32,37 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # Spans whose digits are never data: dates, phone numbers, ranges, "24/7", statute numbers.
-_NOT_DATA = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # January 1, 2016
-    rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b"  # 1 January 2016
-    rf"|\b{_MONTH}\s+\d{{4}}\b"  # December 2012
+_NOT_DATA = (
+    # A cheap look at the first character before the month names are tried (speed: a long
+    # text is scanned at every position).
+    rf"\b(?=[JFMASOND]){_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b"  # January 1, 2016
+    rf"|\b\d{{1,2}}\s+(?=[JFMASOND]){_MONTH}\s+\d{{4}}\b"  # 1 January 2016
     r"|(?<!\w)(?:\+?1[.\-–])?\d{3}[.\-–]\d{3}[.\-–]\d{4}(?!\d)"  # phone: 1-888-373-7888
     r"|\(\d{3}\)\s?\d{3}[.\-–]\d{4}(?!\d)"  # phone: (888) 373-7888
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\b\.?)?"  # 4:28 PM
     r"|(?<![\w.])\d+(?:\s*[/\-–]\s*\d+)+(?![\d%])"  # 1/1/2016, 24/7, 211/311, 2012-2016
     r"|§+\s*\d[\d.\-–]*"  # §134
-    r"|\b(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Section|Sec\.|Chapter|Title|Public\s+Law|P\.?\s?L\.?)"
-    r"\s*§?\s*\d[\d.\-–]*",
-    re.I,
+    r"|\b(?=[UCSTP])(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Section|Sec\.|Chapter|Title|Public\s+Law|P\.?\s?L\.?)"
+    r"\s*§?\s*\d[\d.\-–]*"
 )
 # A withheld count ("Fewer than Three", "<3"), not followed by a word: "Fewer than Three Times"
 # is part of a label, and "reported fewer than three times" a sentence. N/A may follow.
-_WITHHELD = r"Fewer\s+than\s+(?:Three|3)(?![A-Za-z])(?![^\S\n]*(?!N/?A\b)[A-Za-z])|<\s*3(?!\d)"
+_WITHHELD = (
+    r"Fewer\s+than\s+(?:Three|3)(?![A-Za-z])(?![^\S\n]*(?!N/?A\b)[A-Za-z])"
+    r"(?![^\S\n]*\n[^\S\n]*(?:times|cases)\b)"  # a label wrapped before "Times"
+    r"|<\s*3(?!\d)"
+)
 # Anything that looks like a number, as loosely as it may be printed: the number then decides.
 _NUMBER = (
-    r"(?<![\w])(?P<sign>[-+−](?=\d))?(?P<digits>\d(?:[\d,.]*\d)?)"
+    r"(?<![\w])(?P<sign>[-+−](?=\d))?(?P<digits>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)"
     r"(?P<exp>[eE][-+]?\d+)?(?P<pct>[^\S\n]*%)?(?P<glued>[\-–]?[A-Za-z]+)?"
 )
-_TOKEN = re.compile(rf"(?P<withheld>{_WITHHELD})|{_NUMBER}", re.I)
+# Every alternative starts with one of these characters: tested first, it rejects most
+# positions of a long text at once.
+_STARTS = r"(?=[\d<§(+\-−FJMASONDUCTP])"
+_TOKEN = re.compile(
+    rf"{_STARTS}(?:(?P<exempt>{_NOT_DATA})|(?P<withheld>{_WITHHELD})|{_NUMBER})", re.I
+)
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _PCT = re.compile(r"\d{1,3}(?:\.\d+)?")
 _ORDINAL = ("st", "nd", "rd", "th")
@@ -81,8 +91,9 @@ _YEAR_CONTEXT = frozenset(
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s+of\s+\d{1,4})?\s*$", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[^\w\n]*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+MAX_NUMBERS = 100_000  # numbers accounted for per document (a report prints a few hundred)
 _CONTEXT = 200  # characters looked at around a number
-MAX_UNREAD = 1000  # numbers listed per document; the rest are counted
+MAX_UNREAD = 1000  # numbers no row holds listed per document
 _AFTER_SKIP = re.compile(r"[\s*\"'’”)\]]*")
 
 
@@ -100,6 +111,8 @@ class Printed:
 
 def _kind(m: re.Match[str]) -> tuple[Kind, int | float | None]:
     """The kind and value of a number as printed (see _NUMBER)."""
+    if m["exempt"]:
+        return "exempt", None
     if m["withheld"]:
         return "withheld", None
     digits, glued = m["digits"], (m["glued"] or "").lower()  # "31st", "5Cases", "24-hour"
@@ -125,14 +138,11 @@ def printed_numbers(text: str) -> tuple[list[Printed], list[str], list[int] | No
     starts = [0]
     for t in lines.texts[:-1]:
         starts.append(starts[-1] + len(t) + 1)
-    spans = [m.span() for m in _NOT_DATA.finditer(flat)]
-    span_starts = [s for s, _ in spans]
     out: list[Printed] = []
     for m in _TOKEN.finditer(flat):
-        i = bisect_right(span_starts, m.start()) - 1
+        if len(out) == MAX_NUMBERS:
+            break  # see unread_numbers
         kind, value = _kind(m)
-        if i >= 0 and m.start() < spans[i][1]:
-            kind, value = "exempt", None
         line = bisect_right(starts, m.start())
         page = None if lines.pages is None else lines.pages[line - 1]
         out.append(Printed(line, page, m.group().strip(), kind, value, m.start()))
@@ -262,9 +272,10 @@ class _Document:
         return cls("\n".join(texts), texts, _footnote_marks(texts), frozenset(edges))
 
 
-def is_known_non_row(p: Printed, doc: _Document, next_held: bool | None) -> bool:
+def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bool:
     """Whether a printed number that no row holds is one of SPEC.md's known non-rows.
-    next_held: whether the next number on its line is held by a row (None: there is none)."""
+    beside_held: whether the number it stands beside is held by a row (None: there is none;
+    see unread_numbers)."""
     if p.kind == "exempt":
         return True
     after = _next_word(doc.flat, p.start + len(p.text))
@@ -275,27 +286,39 @@ def is_known_non_row(p: Printed, doc: _Document, next_held: bool | None) -> bool
     before = _before(doc.flat, p.start)
     word = _WORD_BEFORE.search(before)
     text_line = doc.texts[p.line - 1]
+    short = len(text_line) <= _CONTEXT  # the rules about a whole line look at short ones only
     if 1990 <= p.value <= 2099 and "," not in p.text:
         if word and word.group(1).lower() in _YEAR_CONTEXT:
             return True  # "in 2016", "Since 2007"
-        if all(t.isdigit() and 1990 <= int(t) <= 2099 for t in text_line.split()):
+        if short and all(t.isdigit() and 1990 <= int(t) <= 2099 for t in text_line.split()):
             return True  # a row of years: a year selector
     if (
         p.value in doc.marks
         and word is not None
         and before.rstrip()[-1:] not in ",:"
-        and (next_held or (next_held is None and before.strip().isupper()))
+        and (beside_held or (beside_held is None and before.strip().isupper()))
     ):
         return True  # a footnote mark after a row's label or a heading: "Specified 5 3 5.6%"
-    if text_line[:1].isspace() and all(
-        t.isdigit() and int(t) in doc.marks for t in text_line.split()
+    if (
+        short
+        and text_line[:1].isspace()
+        and all(t.isdigit() and int(t) in doc.marks for t in text_line.split())
     ):
         return True  # raised marks on a line of their own, indented (pdftotext -layout)
     if word and word.group(1).lower() == "text" and p.value >= 10_000:
         return True  # a number to text the hotline at: "Text 233733"
-    if _FOOTNOTE_TEXT.match(text_line) and text_line.lstrip().startswith(p.text):
+    if (
+        short
+        and p.value in doc.marks
+        and text_line.strip() == p.text
+        and _is_sentence(_line_after(doc, p))
+    ):
+        return True  # a footnote's own mark, alone above its sentence
+    if _FOOTNOTE_TEXT.match(text_line) and text_line[:20].lstrip().startswith(p.text):
         return True  # a footnote's own mark: "5 Cases where ..."
-    if _PAGE_NUMBER.match(text_line):  # "12", "Page 3 of 9": at a page's edge, or saying so
+    if short and _PAGE_NUMBER.match(
+        text_line
+    ):  # "12", "Page 3 of 9": at a page's edge, or saying so
         return p.line in doc.page_edges or text_line.strip()[:4].lower() == "page"
     return False
 
@@ -306,19 +329,60 @@ def unread_numbers(
     """Given a document's text, the cells read from it and its summary-only figures (the
     nationwide count, the call-volume rank), the numbers it prints as data that no row holds."""
     printed, texts, pages = printed_numbers(text)
+    if len(printed) == MAX_NUMBERS:  # no report prints so many: hostile input, not read whole
+        last = printed[-1]
+        message = (
+            f"the document prints more than {MAX_NUMBERS:,} numbers, more than any report: "
+            "not accounted for past here"
+        )
+        return (UnreadNumber(last.line, last.page, last.text, message, "too_many"),)
     taken = pair_by_value(printed, held_values(cells, summary_figures))
     left = [i for i, p in enumerate(printed) if i not in taken and p.kind != "exempt"]
     if not left:
         return ()
     doc = _Document.of(texts, pages)
 
-    def next_held(i: int) -> bool | None:
-        if i + 1 == len(printed) or printed[i + 1].line != printed[i].line:
+    def beside_held(i: int) -> bool | None:
+        """A footnote mark stands between a label and the row's numbers ("Specified 5 3 5.6%"),
+        after a withheld count ("Fewer than Three 7 N/A") or alone on a line above the row's
+        numbers: whether that neighbour is held by a row (None: it has none)."""
+        p = printed[i]
+        prev = printed[i - 1] if i else None
+        line = doc.texts[p.line - 1]
+        alone = len(line) <= _CONTEXT and line.strip() == p.text
+        if (
+            prev is not None
+            and prev.kind == "withheld"
+            and (prev.line == p.line or alone)
+            and not doc.flat[prev.start + len(prev.text) : p.start].strip()
+        ):
+            return i - 1 in taken
+        if i + 1 == len(printed):
             return None
-        return i + 1 in taken
+        following = printed[i + 1]
+        blank = all(not t.strip() for t in doc.texts[p.line : following.line - 1])
+        if following.line == p.line or (alone and blank and not _before_is_heading(p, doc)):
+            return i + 1 in taken
+        return None
 
-    return tuple(
-        UnreadNumber(p.line, p.page, p.text, texts[p.line - 1].strip()[:120], p.kind)
-        for i in left
-        if not is_known_non_row(p := printed[i], doc, next_held(i))
-    )
+    found: list[UnreadNumber] = []
+    for i in left:
+        p = printed[i]
+        if not is_known_non_row(p, doc, beside_held(i)):
+            at = max(p.start - 60, doc.flat.rfind("\n", max(0, p.start - 60), p.start) + 1)
+            context = doc.flat[at : at + 120].partition("\n")[0]
+            found.append(UnreadNumber(p.line, p.page, p.text, context.strip(), p.kind))
+            if len(found) == MAX_UNREAD:  # hostile input: enough to fail it and show where
+                message = f"more than {MAX_UNREAD:,} numbers that no row holds: listed up to here"
+                found.append(UnreadNumber(p.line, p.page, p.text, message, "too_many"))
+                break
+    return tuple(found)
+
+
+def _line_after(doc: _Document, p: Printed) -> str:
+    """The first non-blank line after a number's line (within three lines)."""
+    return next((t for t in doc.texts[p.line : p.line + 3] if t.strip()), "")
+
+
+def _before_is_heading(p: Printed, doc: _Document) -> bool:
+    return _before(doc.flat, p.start).strip().isupper()
