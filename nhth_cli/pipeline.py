@@ -20,7 +20,7 @@ from .extract.document import read_document
 from .extract.read import read_bytes
 from .normalize.numbers import INT64_MAX, MAX_COUNT_DIGITS, shown_number
 from .parse import parse_document
-from .records import FileResult, ParsedReport, Settings
+from .records import FileResult, FileStatus, ParsedReport, Settings
 
 DEFAULT_SETTINGS = Settings()
 
@@ -143,10 +143,16 @@ def convert_bytes(data: bytes, source: str, settings: Settings = DEFAULT_SETTING
             raise
         return FileResult(source, digest, "error", str(error))
     except NotAReportError as exc:
-        return FileResult(source, digest, "skipped", str(exc), kind=exc.kind)
+        # A document recognised as a report that cannot be read whole (no jurisdiction, no
+        # period) is an error: its tables' rows would be lost, never "rightly skipped".
+        status: FileStatus = "skipped" if exc.kind is None else "error"
+        return FileResult(source, digest, status, str(exc), kind=exc.kind)
     except InputError as exc:
         return FileResult(source, digest, "error", str(exc))
     empty = document.empty_pages
+    if not report.cells and report.unread:  # figures printed, none read: an error
+        reason = f"recognised as {report.report}, but none of its {len(report.unread)} numbers read"
+        return FileResult(source, digest, "error", reason, report, empty_pages=empty)
     if not report.cells:
         return FileResult(
             source, digest, "skipped", "no table rows found", report, empty_pages=empty

@@ -72,9 +72,15 @@ def convert_texts(texts: dict[str, str]) -> ConversionResult:
     return ConversionResult(tuple(convert_bytes(t.encode(), s) for s, t in texts.items()))
 
 
-def failing(report: ValidationReport) -> set[tuple[str, str | None]]:
-    """(check, table) of every failed finding."""
-    return {(f.check, f.table) for f in report.findings if f.status == "fail"}
+def failing(
+    report: ValidationReport, ignore: tuple[str, ...] = ("complete_table",)
+) -> set[tuple[str, str | None]]:
+    """(check, table) of every failed finding. complete_table is left out by default: the
+    arithmetic checks' tests build small tables that lack rows a real report always prints
+    (tests/test_complete_table.py tests that check)."""
+    return {(f.check, f.table) for f in report.findings if f.status == "fail"} - {
+        (f.check, f.table) for f in report.findings if f.check in ignore
+    }
 
 
 def status_of(report: ValidationReport, check: str, table: str | None) -> set[str]:

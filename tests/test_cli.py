@@ -50,11 +50,12 @@ Sex\t5\t71.4%
 Hotel/Motel-Based\t3\t42.9%
 Venues Referenced in Fewer than Three Cases\t2\t28.6%
 Labor\t2\t28.6%
+Industries Referenced in Fewer than Three Cases\t2\t28.6%
 TOTAL # OF POTENTIAL TRAFFICKING CASES\t7\t100.0%
 {extra}"""
 
 
-ROWS_PER_REPORT = 12  # 2 summary + 5 caller_type + 5 venue_industry
+ROWS_PER_REPORT = 13  # 2 summary + 5 caller_type + 6 venue_industry
 
 NEWS = "Local paper: a town meeting discussed road repairs and the school budget on Tuesday.\n"
 

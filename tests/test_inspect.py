@@ -104,12 +104,12 @@ def test_json_output(report: Path) -> None:
     ]
     assert data["period_start"] == "2016-01-01"
     assert {t["table"]: len(t["rows"]) for t in data["tables"]} == {
-        "summary": 2, "caller_type": 5, "venue_industry": 5,
+        "summary": 2, "caller_type": 5, "venue_industry": 6,
     }  # fmt: skip
     venues = next(t for t in data["tables"] if t["table"] == "venue_industry")
-    assert [r["parent"] for r in venues["rows"]] == [None, "Sex", "Sex", None, None]
+    assert [r["parent"] for r in venues["rows"]] == [None, "Sex", "Sex", None, "Labor", None]
     assert data["loose_lines"][0]["text"] == "Rutland County  4"
-    assert data["rows"] == 12
+    assert data["rows"] == 13
 
 
 def test_an_unknown_table_is_shown_with_a_warning(tmp_path: Path) -> None:
@@ -152,6 +152,7 @@ def test_a_recognised_report_without_a_period_keeps_its_kind(tmp_path: Path) -> 
     path = tmp_path / "ohio.txt"
     path.write_text(text, encoding="utf-8")
     insp = inspect_file(path)
+    # A report whose rows cannot be placed in a period is an error, not "rightly skipped".
     assert (insp.status, insp.reason, insp.kind) == (
-        "skipped", "no reporting period found", "hotline_report",
+        "error", "no reporting period found", "hotline_report",
     )  # fmt: skip

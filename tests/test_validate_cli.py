@@ -22,6 +22,7 @@ SPEC_CHECKS = {
     "suppressed_bounds",
     "duplicate_report",
     "unread_numbers",
+    "complete_table",
 }
 FINDING_KEYS = {"check", "status", "source", "jurisdiction", "year", "table", "expected", "actual"}
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .bounds import suppressed_bounds
+from .complete_table import complete_table
 from .frame import NATIONAL, CheckedRow, Frame, Row, Source, prepare
 from .log import FindingLog, ReportFindings
 from .report import FileSummary, Finding
@@ -38,6 +39,7 @@ REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     suppressed_bounds,
     sum_to_summary,
     share_consistent,
+    complete_table,
 )
 CHECK_NAMES = (*(c.__name__ for c in REPORT_CHECKS), "duplicate_report", "unread_numbers")
 _CHECK_RANK = {name: i for i, name in enumerate(CHECK_NAMES)}
@@ -58,7 +60,8 @@ def check_report(source: Source, rows: Sequence[CheckedRow]) -> list[Finding]:
     findings = [f for check in REPORT_CHECKS for f in check(frame)]
     first = {t: g.first_line for t, g in frame.groups.items()}
     return sorted(
-        findings, key=lambda f: (first[f.table or ""], _CHECK_RANK[f.check], f.line or 0, f.message)
+        findings,
+        key=lambda f: (first.get(f.table or "", 0), _CHECK_RANK[f.check], f.line or 0, f.message),
     )
 
 

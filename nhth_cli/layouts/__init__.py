@@ -45,6 +45,12 @@ def table_spec(kind: str, table_id: str) -> TableSpec | None:
     return _specs().get((kind, table_id))
 
 
+def tables_of(kind: str) -> tuple[TableSpec, ...]:
+    """A layout's tables; none for an unknown kind."""
+    layout = BY_KIND.get(kind)
+    return layout.tables if layout is not None else ()
+
+
 def quantities(kind: str) -> tuple[Quantity, ...]:
     layout = BY_KIND.get(kind)
     return layout.quantities if layout is not None else ()
@@ -52,5 +58,5 @@ def quantities(kind: str) -> tuple[Quantity, ...]:
 
 __all__ = [
     "BY_KIND", "LAYOUTS", "THRESHOLD", "Layout", "Quantity", "TableSpec", "best_layout",
-    "quantities", "scores", "table_spec",
+    "quantities", "scores", "table_spec", "tables_of",
 ]  # fmt: skip

@@ -25,6 +25,18 @@ class TableSpec:
     sums_to: tuple[str, str] | None = None
     # Percents are shares of a total the document does not print (share_consistent).
     implied_total: bool = False
+    # The layout always prints this table's Total row (complete_table).
+    printed_total: bool = False
+    # The layout always prints every one of `labels`, withheld or not (complete_table).
+    fixed_rows: bool = False
+    # The only top-level rows of a nested table (besides Total); every other row sits under one
+    # of them (complete_table).
+    parents: tuple[str, ...] = ()
+    # Of those, the ones the layout always breaks down (Sex into its venues).
+    broken_down: tuple[str, ...] = ()
+    # (category, table): the layout prints this row of this table whenever the report has that
+    # other table (the substantive calls sentence whenever there is a caller type table).
+    printed_with: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

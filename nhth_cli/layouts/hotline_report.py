@@ -17,7 +17,9 @@ TABLES: tuple[TableSpec, ...] = (
               "Incoming signals by channel (overview); no percents, no total"),
     TableSpec("summary",
               "Number of Substantive Calls Received from X: N; a total of N unique cases",
-              _R, False, "Substantive calls and cases from the headline sentences"),
+              _R, False, "Substantive calls and cases from the headline sentences",
+              printed_with=(("Substantive Calls", "caller_type"), ("Cases", "primary_reason"),
+                            ("Cases", "venue_industry"))),
     TableSpec("caller_type", "CALLER TYPE", _R, True, "Substantive calls by caller type", (
         "Victim of Trafficking", "Community Member", "NGO Representative",
         "Family of Trafficking Victim", "Victim of Other Crime", "Legal Professional", "Student",
@@ -26,18 +28,18 @@ TABLES: tuple[TableSpec, ...] = (
         "Other", "Law Enforcement", "Educator/School Personnel", "Anonymous",
         "Business Sector Employee", "Faith-Based Representative", "Hotline Representative",
         "Caller Types Referenced Fewer than Three Times", "Unknown"),
-        base="substantive calls"),
+        base="substantive calls", printed_total=True),
     TableSpec("how_caller_found_hotline", "HOW CALLER FOUND THE NATIONAL HOTLINE", _R, True,
               "Substantive calls by how the caller found the hotline", (
         "211/311", "Internet-Web Search", "Referral", "Contact Involved in Case", "Television",
         "Conference/Training/Presentation", "Unknown", "Print Material", "Radio",
         "Social Media", "Word of Mouth", "Polaris Website", "Public Service Announcement",
-        "Other"), base="substantive calls"),
+        "Other"), base="substantive calls", printed_total=True),
     TableSpec("primary_reason", "PRIMARY REASON FOR CONTACTING THE NATIONAL HOTLINE", _R, True,
               "Cases by the primary reason for contacting the hotline", (
         "Report a Trafficking Tip", "Access Service Referrals", "Request Crisis Assistance",
         "Request General Information", "Request Training and Technical Assistance",
-        "Request T&TA"), base="cases"),
+        "Request T&TA"), base="cases", printed_total=True),
     TableSpec("venue_industry", "VENUE/INDUSTRY OF POTENTIAL TRAFFICKING", _R, True,
               "Cases by trafficking type; venues and industries nested under Sex and Labor", (
         *TRAFFICKING_TYPES, "Venue Not Specified", "Commercial Front Brothel", "Hotel/Motel-Based",
@@ -49,17 +51,19 @@ TABLES: tuple[TableSpec, ...] = (
         "Domestic Work", "Agriculture", "Restaurant/Food Service", "Peddling/Begging",
         "Health & Beauty Services", "Construction", "Hospitality", "Landscaping",
         "Factories/Manufacturing", "Carnivals", "Other Industry", "Commercial Cleaning Services",
-        "Health Care", "Forestry/Logging", "Illicit Activities", "Sales"), base="cases"),
+        "Health Care", "Forestry/Logging", "Illicit Activities", "Sales"), base="cases",
+        printed_total=True, parents=TRAFFICKING_TYPES,
+        broken_down=("Sex", "Labor")),
     TableSpec("victim_demographics_labor", "VICTIM DEMOGRAPHICS (LABOR TRAFFICKING CASES)", _R,
               False, "Labor trafficking cases referencing each demographic (non-cumulative)", (
         "Adults", "Minors", "Females", "Males", "Transgender Females", "Transgender Males",
         "Gender Non-Conforming Individuals", "US Citizens/Legal Permanent Residents",
-        "Foreign Nationals"), base="cases"),
+        "Foreign Nationals"), base="cases", fixed_rows=True),
     TableSpec("victim_demographics_sex", "VICTIM DEMOGRAPHICS (SEX TRAFFICKING CASES)", _R,
               False, "Sex trafficking cases referencing each demographic (non-cumulative)", (
         "Adults", "Minors", "Females", "Males", "Transgender Females", "Transgender Males",
         "Gender Non-Conforming Individuals", "US Citizens/Legal Permanent Residents",
-        "Foreign Nationals"), base="cases"),
+        "Foreign Nationals"), base="cases", fixed_rows=True),
 )  # fmt: skip
 
 # Where the report prints each of its totals, most trusted first (a table total is itself

@@ -42,6 +42,7 @@ _NOT_DATA = (
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\b\.?)?"  # 4:28 PM
     r"|(?<![\w.])\d+(?:\s*[/\-–]\s*\d+)+(?![\d%])"  # 1/1/2016, 24/7, 211/311, 2012-2016
     r"|§+\s*\d[\d.\-–]*"  # §134
+    r"|\b\d{1,2}\s+U\.?S\.?C\.?\s*§*\s*\d[\d.\-–]*"  # 22 U.S.C. 7102
     r"|\b(?=[UCSTP])(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Section|Sec\.|Chapter|Title|Public\s+Law|P\.?\s?L\.?)"
     r"\s*§?\s*\d[\d.\-–]*"
 )
@@ -208,11 +209,15 @@ def _footnote_marks(texts: Sequence[str]) -> frozenset[int]:
         m = _FOOTNOTE_TEXT.match(t)
         if m and m["mark"]:
             marks.add(int(m["mark"].translate(_SUPERSCRIPTS)))
-        elif t.strip().isdigit() and len(t.strip()) <= 2:
+        elif _is_ascii_number(t.strip()) and len(t.strip()) <= 2:
             below = next((u for u in texts[i + 1 : i + 3] if u.strip()), "")
             if _is_sentence(below):
                 marks.add(int(t))
     return frozenset(marks)
+
+
+def _is_ascii_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _is_sentence(text: str) -> bool:
@@ -290,7 +295,7 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     if 1990 <= p.value <= 2099 and "," not in p.text:
         if word and word.group(1).lower() in _YEAR_CONTEXT:
             return True  # "in 2016", "Since 2007"
-        if short and all(t.isdigit() and 1990 <= int(t) <= 2099 for t in text_line.split()):
+        if short and all(_is_ascii_number(t) and 1990 <= int(t) <= 2099 for t in text_line.split()):
             return True  # a row of years: a year selector
     if (
         p.value in doc.marks
@@ -302,7 +307,7 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     if (
         short
         and text_line[:1].isspace()
-        and all(t.isdigit() and int(t) in doc.marks for t in text_line.split())
+        and all(_is_ascii_number(t) and int(t) in doc.marks for t in text_line.split())
     ):
         return True  # raised marks on a line of their own, indented (pdftotext -layout)
     if word and word.group(1).lower() == "text" and p.value >= 10_000:

@@ -1,0 +1,98 @@
+"""complete_table: a table of a known layout has every row that layout always prints.
+
+The sums find a row missing from a table that totals, but not the table's Total row itself,
+nor a row of a non-cumulative table (the 2016 report's victim demographics, whose counts do
+not add up). The layout says which tables always print a Total row and which always print each
+of their labels, and which rows are the only ones at the top of a nested table
+(TableSpec.printed_total, fixed_rows, parents); a table read without one of them is not
+complete, whatever its arithmetic says (venues under a lost `Sex` row still add up).
+"""
+
+from __future__ import annotations
+
+from ..layouts import table_spec, tables_of
+from ..normalize.labels import fold
+from .frame import Frame, finding
+from .report import Finding
+
+
+def complete_table(frame: Frame) -> list[Finding]:
+    """Per table whose layout says what it always prints: a pass, or a failure naming what
+    is missing."""
+    out: list[Finding] = []
+    for table, g in frame.groups.items():
+        spec = table_spec(frame.source.report, table)
+        if spec is None or not (
+            spec.printed_total or spec.fixed_rows or spec.parents or spec.printed_with
+        ):
+            continue
+        rows = frame.rows[table]
+        missing: list[str] = []
+        if spec.printed_total and not any(r.is_total for r in rows):
+            missing.append("Total")
+        if spec.fixed_rows:
+            printed = {fold(r.category) for r in rows}
+            missing += [label for label in spec.labels if fold(label) not in printed]
+        if spec.parents:
+            parents = {fold(p) for p in spec.parents}
+            missing += [
+                f"the parent of {r.category!r}"
+                for r in rows
+                if r.parent is None and not r.is_total and fold(r.category) not in parents
+            ]
+        with_children = {r.parent for r in rows if r.parent is not None}
+        missing += [
+            f"the rows under {r.category!r}"
+            for r in rows
+            if r.parent is None
+            and r.category in spec.broken_down
+            and r.category not in with_children
+        ]
+        missing += [
+            f"{category!r} (printed with {other})"
+            for category, other in spec.printed_with
+            if other in frame.groups and fold(category) not in {fold(r.category) for r in rows}
+        ]
+        if missing:
+            out.append(
+                finding(
+                    g,
+                    "complete_table",
+                    "fail",
+                    len(missing),
+                    0,
+                    f"rows this table always prints were not read: {', '.join(missing)}",
+                )
+            )
+        else:
+            out.append(
+                finding(g, "complete_table", "pass", 0, 0, "every row it always prints is read")
+            )
+    out += absent_tables(frame)
+    return out
+
+
+def absent_tables(frame: Frame) -> list[Finding]:
+    """A table the layout prints whenever another is in the report, when it was not read."""
+    out: list[Finding] = []
+    for spec in tables_of(frame.source.report):
+        if spec.id in frame.groups:
+            continue
+        present = [(c, t) for c, t in spec.printed_with if t in frame.groups]
+        needed = sorted({f"{c!r} (printed with {t})" for c, t in present})
+        if needed:
+            where = frame.groups[present[0][1]]
+            out.append(
+                Finding(
+                    "complete_table",
+                    "fail",
+                    where.source,
+                    where.jurisdiction,
+                    where.year,
+                    spec.id,
+                    len(needed),
+                    0,
+                    f"table {spec.id} was not read; it always prints {', '.join(needed)}",
+                )
+            )
+    return out

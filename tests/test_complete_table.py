@@ -1,0 +1,49 @@
+"""complete_table: a table of a known layout has the rows that layout always prints."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nhth_cli.checks import validate
+
+from .conftest import SAMPLES
+from .helpers_checks import convert_texts, status_of
+
+CT = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
+
+
+def _failed(text: str) -> set[tuple[str | None, str]]:
+    report = validate(convert_texts({"ct.txt": text}))
+    return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
+            and f.status == "fail"}  # fmt: skip
+
+
+def test_the_sample_report_is_complete() -> None:
+    report = validate(convert_texts({"ct.txt": CT}))
+    for table in ("caller_type", "venue_industry", "victim_demographics_sex", "summary"):
+        assert status_of(report, "complete_table", table) == {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("line", "table", "said"),
+    [
+        (r"TOTAL # OF CASES\s+54\s+100\.0%", "primary_reason", "Total"),
+        (r"Sex\s+43\s+79\.6%", "venue_industry", "the parent of 'Venue Not Specified'"),
+        (r"Minors\s+11\s+20\.4%", "victim_demographics_sex", "Minors"),
+        (r"Number of Substantive Calls Received from Connecticut: \*?\*?199\*?\*?", "summary",
+         "'Substantive Calls'"),
+    ],
+)  # fmt: skip
+def test_a_row_the_layout_always_prints_missing_fails(line: str, table: str, said: str) -> None:
+    text, n = re.subn(rf"(?m)^.*{line}.*\n", "", CT, count=1)
+    assert n == 1
+    failed = _failed(text)
+    assert any(t == table and said in message for t, message in failed), failed
+
+
+def test_a_breakdown_with_no_rows_under_it_fails() -> None:
+    text, n = re.subn(r"(?m)^\s*Traveling Sales Crew.*\n^.*Industries Referenced.*\n", "", CT)
+    assert n == 1
+    assert any("the rows under 'Labor'" in m for _, m in _failed(text))
