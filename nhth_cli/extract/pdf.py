@@ -240,9 +240,11 @@ def _page_text(raw: Any, textpage: Any) -> str:
         parts += [text[pos:start], replacement]
         pos = end
     parts.append(text[pos:])
-    return _normalise("".join(parts))
+    return _normalise(_SPLIT_MARK.sub("", "".join(parts)))
 
 
+# The digits of one raised mark that PDFium gives apart ("¹ ⁰" for ¹⁰, as Chromium prints it).
+_SPLIT_MARK = re.compile("(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹]) +(?=[⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -293,7 +293,7 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     text_line = doc.texts[p.line - 1]
     short = len(text_line) <= _CONTEXT  # the rules about a whole line look at short ones only
     if 1990 <= p.value <= 2099 and "," not in p.text:
-        if word and word.group(1).lower() in _YEAR_CONTEXT:
+        if (word and word.group(1).lower() in _YEAR_CONTEXT) or before.rstrip()[-1:] == "©":
             return True  # "in 2016", "Since 2007"
         if short and all(_is_ascii_number(t) and 1990 <= int(t) <= 2099 for t in text_line.split()):
             return True  # a row of years: a year selector

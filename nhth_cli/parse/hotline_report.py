@@ -160,12 +160,14 @@ def _plain(text: str) -> bool:
 
 def _may_be_page_furniture(text: str) -> bool:
     """What PAGE_FURNITURE needs: a start of "NATIONAL ...", "Page ..." or "1-888-...", a web
-    address (one word with a dot) or a title's "Report:". A cheap test before the pattern; it
+    address (one word with a dot, or "://"), a title's "Report:" or a printed date and time. A cheap test before the pattern; it
     looks for no i, k or s, which re.IGNORECASE also matches with other letters (ı, K, ſ)."""
     return (
         (text[:1] in "NnPp1" and text[:5].lower().startswith(("nat", "page ", "1-888")))
         or ("." in text and " " not in text)
         or (":" in text and "report:" in text.lower())
+        or "://" in text
+        or (text[:1].isdigit() and "/" in text[:6] and ":" in text)
     )
 
 

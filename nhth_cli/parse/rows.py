@@ -53,7 +53,10 @@ ROW_LIKE = re.compile(
 PAGE_FURNITURE = re.compile(
     r"^(?:NATIONAL HUMAN TRAFFICKING HOTLINE(?: DATA REPORT)?"
     r"|.{2,120}\b(?:State|Territory) Report:.*|Page \d+(?: of \d+)?"
-    r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888)$",
+    r"|(?:www\.)?\S+\.(?:org|com)\S*|1-888-373-7888"
+    # What a browser prints on each page: the page's address and "page of pages", and the
+    # date and time with the page's title.
+    r"|\S+://\S*(?:\s+\d+\s*/\s*\d+)?|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M\b.*)$",
     re.I,
 )
 # Footnote marks inside a heading: digits glued to a word or standing alone ("DEMOGRAPHICS 6 (").
