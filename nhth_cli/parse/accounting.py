@@ -310,8 +310,9 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
         and all(_is_ascii_number(t) and int(t) in doc.marks for t in text_line.split())
     ):
         return True  # raised marks on a line of their own, indented (pdftotext -layout)
-    if word and word.group(1).lower() == "text" and p.value >= 10_000:
-        return True  # a number to text the hotline at: "Text 233733"
+    contact = word.group(1).lower() if word else ""
+    if contact == "tty" or (contact == "text" and p.value >= 10_000):
+        return True  # a number to text or call the hotline at: "Text 233733", "TTY: 711"
     if (
         short
         and p.value in doc.marks

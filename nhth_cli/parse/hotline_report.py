@@ -160,8 +160,9 @@ def _plain(text: str) -> bool:
 
 def _may_be_page_furniture(text: str) -> bool:
     """What PAGE_FURNITURE needs: a start of "NATIONAL ...", "Page ..." or "1-888-...", a web
-    address (one word with a dot, or "://"), a title's "Report:" or a printed date and time. A cheap test before the pattern; it
-    looks for no i, k or s, which re.IGNORECASE also matches with other letters (ı, K, ſ)."""
+    address (one word with a dot, or "://"), a title's "Report:" or a printed date and time. A
+    cheap test before the pattern; it looks for no i, k or s, which re.IGNORECASE also matches
+    with other letters (ı, K, ſ)."""
     return (
         (text[:1] in "NnPp1" and text[:5].lower().startswith(("nat", "page ", "1-888")))
         or ("." in text and " " not in text)
