@@ -172,6 +172,8 @@ _REPORT_HEAD = (
         "Information from December 2012 to December 2016.",
         "Call 1-888-373-7888 or text 233733, 24/7, in more than 200 languages.",
         "Hotline.....888–373–7888",
+        "Call 1-888-373-7888 (TTY: 711)",
+        "© 2025 Polaris. All rights reserved.",
         "(888) 373-7888",
         "Trafficking of Persons | §134 and 22 U.S.C. 7102",
         "12/4/26, 4:28 PM Statistics | Hotline",
