@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -406,8 +406,9 @@ class _HotlineParser:
         """Read the rows from line i on as long as they are plain (rows.plain_row) and there is
         nothing else to look at: what run and _table_line would do with them, with less work.
         The index of the first line not read."""
-        furniture, rows = self.furniture, table.rows
-        for text in islice(self.texts, i, None):
+        furniture, rows, texts = self.furniture, table.rows, self.texts
+        while i < len(texts):
+            text = texts[i]
             # Page furniture, NON-CUMULATIVE and "% OF" lines go the long way (a row is never a
             # heading: match_heading gives None for what match_row reads).
             if text in furniture or text[:1] == "%" or text[:3].upper() == "NON":
