@@ -12,14 +12,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..normalize.casefold import in_lower_case
-from ..normalize.labels import FOOTNOTE_CHARS, clean_label, fold, snake_case
+from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_texts
 from .flow import Flat, FlowText, fold_lines
 from .forms import plain_forms
-from .lines import Lines, NumberedLines, line_indices
+from .lines import Lines, NumberedLines
 from .rows import (
     COUNT_CELL,
     HEADING,
@@ -36,7 +36,6 @@ from .rows import (
     match_count_row,
     match_heading,
     match_row,
-    plain_row,
     strip_heading_marks,
 )
 
@@ -70,16 +69,6 @@ _NA = re.compile(r"^N/?A$", re.I)
 _MARK_THEN_NA = re.compile(rf"^(?:{MARK}?\s*N/?A|{MARK})$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
 _MARK_ALONE = re.compile(rf"^{MARK}$")
-# A line join_withheld may join onto the line before it, found from the newline before it:
-# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A, or a mark alone
-# (_MARK_THEN_NA), or a percent alone (PCT_CELL). The line's first character is tested first,
-# in one character set: most lines start with none of these, and the alternatives are not
-# tried on them.
-_MAY_JOIN_ABOVE = re.compile(
-    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)|{MARK}(?:\n|\Z)"
-    rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
-    re.I,
-)
 
 
 @dataclass
@@ -125,13 +114,9 @@ def join_withheld(lines: Lines) -> NumberedLines:
     texts = list(filter(None, stripped))
     numbers = list(compress(range(1, len(stripped) + 1), stripped))
     pages = None if lines.pages is None else list(compress(lines.pages, stripped))
-    # Only lines that start as a join needs are tried, from the newline before each.
-    joined = "\n" + "\n".join(texts)
     kept = [True] * len(texts)
-    for i in line_indices(joined, (m.start() for m in _MAY_JOIN_ABOVE.finditer(joined))):
-        above = i - 1
-        while above >= 0 and not kept[above]:
-            above -= 1
+    above = -1  # the nearest line above i that is kept
+    for i in range(len(texts)):
         if above >= 0 and _joins(texts[above], texts[i]):
             if _THREE_START.match(texts[i]) and _FEWER_OPEN.search(texts[above]):
                 # The count wrapped ("Fewer than" / "Three"): it ends on the later line.
@@ -140,8 +125,8 @@ def join_withheld(lines: Lines) -> NumberedLines:
                     pages[above] = pages[i]
             texts[above] = f"{texts[above]} {texts[i]}"
             kept[i] = False
-    if all(kept):
-        return NumberedLines(texts, numbers, pages)
+        else:
+            above = i
     return NumberedLines(
         list(compress(texts, kept)),
         list(compress(numbers, kept)),
@@ -375,11 +360,6 @@ class _HotlineParser:
         texts, furniture = self.texts, self.furniture
         i = 0
         while i < len(texts):
-            if self.table is not None and not self.table.pending:
-                after = self._plain_rows(self.table, i)
-                if after > i:
-                    i = after
-                    continue
             text = texts[i]
             if text in furniture and (self.table is not None or text in self.known_furniture):
                 i += 1
@@ -401,29 +381,6 @@ class _HotlineParser:
         self.order.sort(key=itemgetter(0, 1))
         self.out.cells = [cell for _, _, cell in self.order]
         return self.out
-
-    def _plain_rows(self, table: _Table, i: int) -> int:
-        """Read the rows from line i on as long as they are plain (rows.plain_row) and there is
-        nothing else to look at: what run and _table_line would do with them, with less work.
-        The index of the first line not read."""
-        furniture, rows, texts = self.furniture, table.rows, self.texts
-        while i < len(texts):
-            text = texts[i]
-            # Page furniture, NON-CUMULATIVE and "% OF" lines go the long way (a row is never a
-            # heading: match_heading gives None for what match_row reads).
-            if text in furniture or text[:1] == "%" or text[:3].upper() == "NON":
-                break
-            row = plain_row(text)
-            if row is None:
-                break
-            label, count, pct = row
-            share = float(pct[:-1]) if pct[-1] == "%" else None
-            rows.append((label, i, int(count.replace(",", "")), share, False))
-            i += 1
-            if _is_total(label):
-                self._finish_table()  # the total row ends a table
-                break
-        return i
 
     def _table_line(self, i: int) -> bool:
         """Read a line inside a table; False when the line ends the table and is not its own."""
