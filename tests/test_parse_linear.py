@@ -34,14 +34,15 @@ class CountingList(list[str]):
 
 
 def _reads(copies: int) -> int:
-    """How many line texts the walk over `copies` copies of a report's lines reads."""
+    """How many line texts the stages read, walking over `copies` copies of a report's lines
+    (page furniture, headings, rows, signals: all but the sentences, which read the flow text)."""
     text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
     lines = read_lines("\n".join([text] * copies))
     final = hotline_report.join_withheld(Lines(merge_wrapped_texts(lines.texts), None, {}))
     counting = NumberedLines(CountingList(final.texts), final.numbers, final.pages)
     flow = FlowText(fold_lines(lines.texts))
     CountingList.reads = 0
-    parsed = hotline_report._HotlineParser(counting, flow).run()
+    parsed = hotline_report.read_report(counting, flow)
     assert len(parsed.cells) > 50 * copies  # the copies' tables are all read
     return CountingList.reads
 
