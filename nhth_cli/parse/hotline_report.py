@@ -50,7 +50,6 @@ from .rows import (
     MARK,
     PAGE_FURNITURE,
     PCT_CELL,
-    ends_like_row,
     ends_open,
     heading_key,
     is_all_caps,
@@ -568,7 +567,7 @@ def read_report(lines: NumberedLines, flow: FlowText) -> HotlineParse:
                             page(signals.at))  # fmt: skip
                 order.append((line, pos, cell))
             consumed.add(line)
-        elif ends_like_row(text):  # else it cannot look like a row: a sentence, a heading
+        else:
             maybe_loose(i)
         i += 1
     # The sentences are read in the flow text; each figure's line is that of its offset (a
