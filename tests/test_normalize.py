@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nhth_cli.normalize import jurisdictions as j
-from nhth_cli.normalize import periods
 from nhth_cli.normalize.casefold import in_lower_case, lowered
 from nhth_cli.normalize.labels import clean_label, snake_case
 from nhth_cli.normalize.numbers import parse_count, parse_pct
@@ -175,12 +174,24 @@ def test_lower_case_patterns_find_what_ignorecase_finds(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PROSE, max_size=20).map("".join))
-def test_the_first_period_is_found_in_one_scan_or_form_by_form(text: str) -> None:
-    low = text.lower()
-    patterns = periods._FORMS_LOW if len(low) == len(text) else periods._FORMS
-    expected = periods._first_period(low if len(low) == len(text) else text, patterns)
-    assert find_period(text) == expected
-    assert find_period(text, lowered(text)) == expected
+def test_a_period_is_found_alike_given_the_text_lower_cased(text: str) -> None:
+    assert find_period(text, lowered(text)) == find_period(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # The first period stated wins, whatever its form.
+        ("from December 2012 to December 2016; 1/1/2016 – 12/31/2016", date(2012, 12, 1)),
+        ("1/1/2015 – 12/31/2015, then January 1, 2016 – December 31, 2016", date(2015, 1, 1)),
+        # A match that is no valid period (month 13) is passed over for the next one.
+        ("13/45/2016 – 12/31/2016 and 1/1/2014 – 12/31/2014", date(2014, 1, 1)),
+        ("December 1, 2016 – January 1, 2016 or Dec 2013 to Dec 2014", date(2013, 12, 1)),
+    ],
+)
+def test_the_first_valid_period_stated_is_the_documents(text: str, start: date) -> None:
+    period = find_period(text)
+    assert period is not None and period.start == start
 
 
 @pytest.mark.parametrize(

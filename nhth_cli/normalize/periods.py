@@ -55,16 +55,8 @@ def _period(kind: int, m: re.Match[str]) -> Period | None:
     return period if period.start <= period.end and 1990 <= period.end.year <= 2100 else None
 
 
-def _any(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One pattern for all the forms, in their order: its leftmost match is the first form
-    found at the first position where any form matches."""
-    forms = "|".join(f"(?P<form{kind}>{p.pattern})" for kind, p in enumerate(patterns))
-    return re.compile(forms, patterns[0].flags)
-
-
 _FORMS = (_NUMERIC, _LONG, _MONTH_YEAR)
 _FORMS_LOW = (_NUMERIC_LOW, _LONG_LOW, _MONTH_YEAR_LOW)
-_ANY, _ANY_LOW = _any(_FORMS), _any(_FORMS_LOW)
 
 
 def find_period(text: str, low: str | None = None) -> Period | None:
@@ -75,21 +67,9 @@ def find_period(text: str, low: str | None = None) -> Period | None:
     far; at equal positions the numeric form wins, then the long one (the order of the forms).
     """
     low = text.lower() if low is None else low
-    patterns, any_form = _FORMS_LOW, _ANY_LOW
+    patterns = _FORMS_LOW
     if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
-        low, patterns, any_form = text, _FORMS, _ANY
-    # Usually the first match of any form is a valid period, and so the answer: one scan.
-    first = any_form.search(low)
-    if first is None:
-        return None
-    kind = next(k for k in range(len(patterns)) if first.start(f"form{k}") >= 0)
-    m = patterns[kind].match(low, first.start())  # the form's own match there, its groups
-    period = _period(kind, m) if m is not None else None
-    return period if period is not None else _first_period(low, patterns)
-
-
-def _first_period(low: str, patterns: tuple[re.Pattern[str], ...]) -> Period | None:
-    """find_period by reading each form's matches in turn."""
+        low, patterns = text, _FORMS
     best: tuple[int, Period] | None = None
     for kind, pattern in enumerate(patterns):
         for m in pattern.finditer(low):

@@ -9,21 +9,10 @@ from typing import NamedTuple
 
 from ..normalize.casefold import lowered
 
-# The white space str.split() splits at, but for the space.
-OTHER_SPACES = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
 
 def fold_lines(texts: list[str]) -> list[str]:
     """Each text with its white space folded, as " ".join(text.split()) gives it."""
-    stripped = list(map(str.strip, texts))
-    joined = " ".join(stripped)
-    if any(space in joined for space in OTHER_SPACES):
-        return [" ".join(text.split()) for text in stripped]
-    # White space is spaces only: a stripped text is folded unless it has two in a row.
-    return [" ".join(text.split()) if "  " in text else text for text in stripped]
+    return [" ".join(text.split()) for text in texts]
 
 
 class Flat(NamedTuple):

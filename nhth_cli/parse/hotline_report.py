@@ -1,33 +1,55 @@
-"""The hotline state report layout (2016): overview signals, headline sentences, tables."""
+"""The hotline state report layout (2016): overview signals, headline sentences, tables.
+
+The parser is a row of named stages, each a pure function "given X, return Y", run in this
+order by `parse_hotline_report` (in the manner of pdfplumber's table.py):
+
+1. Lines. `merge_wrapped_texts` (cells.py) rejoins rows whose cells wrapped, `plain_forms`
+   (forms.py) rewrites rows printed in other forms as `label  count  pct`, and
+   `join_withheld` rejoins a withheld count that wrapped inside its cell. Given a document's
+   lines, its non-empty lines, each with its line number and page.
+2. Page furniture. `page_furniture`: given the lines, the page headers and footers, which
+   every later stage passes over.
+3. Headings. `table_heading`: given a line (and the lines around it, for a title that wraps
+   or is printed above the `# OF` columns), the table it starts, or None.
+4. Rows. `read_table`: given a table's lines (from the line after its heading), its rows and
+   where it ends; `table_cells`: given those rows, the table's cells (categories, the total
+   row, the parents of venues and industries).
+5. Signals. `line_signals`: given a line outside the tables, the overview's signals it holds
+   ("199 Phone Calls", or numbers above their channels' names). A line outside the tables
+   that holds no signals but looks like a row is a loose line, for the report.
+6. Sentences. `read_sentences`: given the flow text (the document's words joined by single
+   spaces), the summary figures (substantive calls, cases) and the nationwide signals and
+   call-volume rank, which are not rows.
+
+`read_report` walks the lines with stages 2 to 6; each line is read once by the walk (a
+table's lines by `read_table`, the others by the walk), plus a few lines around each heading.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import itemgetter
-from typing import NamedTuple
 
-from ..normalize.casefold import in_lower_case
-from ..normalize.labels import FOOTNOTE_CHARS, clean_label, fold, snake_case
+from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
 from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_texts
 from .flow import Flat, FlowText, fold_lines
 from .forms import plain_forms
-from .lines import Lines, NumberedLines, line_indices
+from .lines import Lines, NumberedLines
 from .rows import (
     COUNT_CELL,
     HEADING,
     MARK,
     PAGE_FURNITURE,
     PCT_CELL,
-    RowMatch,
-    ends_like_row,
     ends_open,
     heading_key,
     is_all_caps,
@@ -36,7 +58,6 @@ from .rows import (
     match_count_row,
     match_heading,
     match_row,
-    plain_row,
     strip_heading_marks,
 )
 
@@ -44,9 +65,12 @@ _TABLE_BY_HEADING = {heading_key(t.heading): t.id for t in TABLES}
 _KNOWN_LABELS = {t.id: frozenset(fold(label) for label in t.labels) for t in TABLES}
 _TYPES = frozenset(fold(t) for t in TRAFFICKING_TYPES)
 _CHANNELS = r"Phone Calls|Emails|Online Tip Reports|Webchats|Texts"
-_SIGNAL = re.compile(rf"(?:^|(?<=\s))(\d[\d,]*)\s+({_CHANNELS})(?=\s|$)")
+_SIGNAL = re.compile(rf"(\d[\d,]*)\s+({_CHANNELS})")
+# A line of signals only: "199 Phone Calls   24 Emails". Matched from the line's start, so that
+# a line of anything else is given up at once (searched for anywhere, signals took 1 s in a
+# line of 5.5 MB).
+_SIGNALS_LINE = re.compile(rf"{_SIGNAL.pattern}(?:\s+{_SIGNAL.pattern})*")
 _CHANNEL = re.compile(_CHANNELS)
-_CHANNEL_NAMES = tuple(_CHANNELS.split("|"))
 _CHANNELS_LINE = re.compile(rf"^(?:(?:{_CHANNELS})\s*)+$")
 _NUMBERS_LINE = re.compile(r"^\d[\d,]*(?:\s+\d[\d,]*)*$")
 _SUBSTANTIVE = re.compile(
@@ -55,9 +79,6 @@ _SUBSTANTIVE = re.compile(
 _CASES = re.compile(r"a total of (\d[\d,]*) unique cases", re.I)
 _NATIONWIDE = re.compile(r"a total of (\d[\d,]*) [^.]{0,80}?\bnationwide", re.I)
 _RANK = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) highest call volume", re.I)
-_RANK_WORDS = " highest call volume"  # at most 4 characters after where _RANK starts
-# The sentence patterns in lower case, for the flow text lower-cased (see casefold.lowered).
-_LOWER = {p: in_lower_case(p) for p in (_SUBSTANTIVE, _CASES, _NATIONWIDE, _RANK)}
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
@@ -70,16 +91,6 @@ _NA = re.compile(r"^N/?A$", re.I)
 _MARK_THEN_NA = re.compile(rf"^(?:{MARK}?\s*N/?A|{MARK})$", re.I)
 _PCT_HEADING = re.compile(r"^%\s*OF\s+[A-Z ]+$")
 _MARK_ALONE = re.compile(rf"^{MARK}$")
-# A line join_withheld may join onto the line before it, found from the newline before it:
-# it starts with "than" or "Three" (_THREE_START), or it is a mark and N/A, or a mark alone
-# (_MARK_THEN_NA), or a percent alone (PCT_CELL). The line's first character is tested first,
-# in one character set: most lines start with none of these, and the alternatives are not
-# tried on them.
-_MAY_JOIN_ABOVE = re.compile(
-    rf"\n(?=[tn\d{FOOTNOTE_CHARS}])(?=than\s|three|3|(?:{MARK})?[^\S\n]*N/?A(?:\n|\Z)|{MARK}(?:\n|\Z)"
-    rf"|\d{{1,3}}(?:\.\d+)?[^\S\n]*%(?:\n|\Z))",
-    re.I,
-)
 
 
 @dataclass
@@ -91,18 +102,7 @@ class HotlineParse:
     call_volume_rank: int | None = None
 
 
-# A row read: its label as printed (perhaps over several lines), the index of the line that
-# holds its numbers, its count, percent and whether the count is withheld. A plain tuple: a
-# table's rows are many, and a tuple is the cheapest thing to build.
-_Row = tuple[str, int, int | None, float | None, bool]
-
-
-@dataclass
-class _Table:
-    id: str
-    rows: list[_Row] = field(default_factory=list)
-    pending: list[int] = field(default_factory=list)  # indices of text lines since the last row
-    counts_only: bool = False  # the heading has no percent column: rows are label and count
+# -- 1. lines -------------------------------------------------------------------------------
 
 
 def _joins(prev: str, text: str) -> bool:
@@ -125,13 +125,9 @@ def join_withheld(lines: Lines) -> NumberedLines:
     texts = list(filter(None, stripped))
     numbers = list(compress(range(1, len(stripped) + 1), stripped))
     pages = None if lines.pages is None else list(compress(lines.pages, stripped))
-    # Only lines that start as a join needs are tried, from the newline before each.
-    joined = "\n" + "\n".join(texts)
     kept = [True] * len(texts)
-    for i in line_indices(joined, (m.start() for m in _MAY_JOIN_ABOVE.finditer(joined))):
-        above = i - 1
-        while above >= 0 and not kept[above]:
-            above -= 1
+    above = -1  # the nearest line above i that is kept
+    for i in range(len(texts)):
         if above >= 0 and _joins(texts[above], texts[i]):
             if _THREE_START.match(texts[i]) and _FEWER_OPEN.search(texts[above]):
                 # The count wrapped ("Fewer than" / "Three"): it ends on the later line.
@@ -140,13 +136,23 @@ def join_withheld(lines: Lines) -> NumberedLines:
                     pages[above] = pages[i]
             texts[above] = f"{texts[above]} {texts[i]}"
             kept[i] = False
-    if all(kept):
-        return NumberedLines(texts, numbers, pages)
+        else:
+            above = i
     return NumberedLines(
         list(compress(texts, kept)),
         list(compress(numbers, kept)),
         None if pages is None else list(compress(pages, kept)),
     )
+
+
+# -- 2. page furniture ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Furniture:
+    """A document's page headers and footers (see page_furniture), and those of them that
+    PAGE_FURNITURE matches: of the document's lines, exactly the ones it matches."""
+
+    all: frozenset[str]
+    known: frozenset[str]
 
 
 def _plain(text: str) -> bool:
@@ -155,20 +161,6 @@ def _plain(text: str) -> bool:
         not ("#" in text and HEADING.match(text))
         and not text.startswith("TOTAL")
         and match_row(text) is None
-    )
-
-
-def _may_be_page_furniture(text: str) -> bool:
-    """What PAGE_FURNITURE needs: a start of "NATIONAL ...", "Page ..." or "1-888-...", a web
-    address (one word with a dot, or "://"), a title's "Report:" or a printed date and time. A
-    cheap test before the pattern; it looks for no i, k or s, which re.IGNORECASE also matches
-    with other letters (ı, K, ſ)."""
-    return (
-        (text[:1] in "NnPp1" and text[:5].lower().startswith(("nat", "page ", "1-888")))
-        or ("." in text and " " not in text)
-        or (":" in text and "report:" in text.lower())
-        or "://" in text
-        or (text[:1].isdigit() and "/" in text[:6] and ":" in text)
     )
 
 
@@ -186,22 +178,134 @@ def _page_edges(lines: NumberedLines) -> Counter[str]:
     return edges
 
 
-class _Furniture(NamedTuple):
-    """A document's page headers and footers (see _furniture), and those of them that
-    PAGE_FURNITURE matches: of the document's lines, exactly the ones it matches."""
-
-    all: frozenset[str]
-    known: frozenset[str]
-
-
-def _furniture(lines: NumberedLines) -> _Furniture:
-    """Page headers and footers: known patterns; all-caps text lines printed twice or more; and
-    any text line that stands at the top or bottom of two or more pages."""
+def page_furniture(lines: NumberedLines) -> Furniture:
+    """Given a document's lines, its page headers and footers: known patterns; all-caps text
+    lines printed twice or more; and any text line that stands at the top or bottom of two or
+    more pages."""
     counts = Counter(lines.texts)
     repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and _plain(t)}
     on_pages = {t for t, n in _page_edges(lines).items() if n > 1 and _plain(t)}
-    known = frozenset(t for t in counts if _may_be_page_furniture(t) and PAGE_FURNITURE.match(t))
-    return _Furniture(frozenset(repeated | on_pages | known), known)
+    known = frozenset(t for t in counts if PAGE_FURNITURE.match(t))
+    return Furniture(frozenset(repeated | on_pages | known), known)
+
+
+# -- 3. headings ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Heading:
+    """A table's column heading line: the table it starts."""
+
+    table: str
+    used: int  # how many lines after the heading line its title takes
+    counts_only: bool  # no percent column: rows are a label and a count
+    warning: str | None  # for a heading no known table has: what it was read as
+
+
+def table_heading(texts: Sequence[str], i: int, furniture: Furniture) -> Heading | None:
+    """Given the line at i of a document's lines, the table whose column heading it is
+    (`CALLER TYPE  # OF CALLS  % OF CALLS`), or None when it is no column heading.
+
+    A title wraps: its start may stand on up to three lines above the `# OF` columns and
+    its end on up to two lines below; the shortest join that names a known table wins. A
+    heading that names no known table is read as a table named after it, with a warning."""
+    heading = match_heading(texts[i])
+    if heading is None:
+        return None
+    table, used, warning = _title(texts, i, heading["title"], furniture)
+    counts_only = _counts_only(texts, i) and _counts_only(texts, i + used)
+    return Heading(table, used, counts_only, warning)
+
+
+def _title(
+    texts: Sequence[str], i: int, title: str, furniture: Furniture
+) -> tuple[str, int, str | None]:
+    """The table id a heading's title names, how many following lines it used, and a warning
+    when it names no known table."""
+    whole = _TABLE_BY_HEADING.get(heading_key(title))
+    if whole is not None:  # the title whole on its line: most titles do not wrap
+        return whole, 0, None
+    after = _titles_after(texts, i)
+    # Lines printed twice are page headers, or the start of two titles printed alike
+    # ("VICTIM DEMOGRAPHICS" / "(LABOR ...)", "VICTIM DEMOGRAPHICS" / "(SEX ...)"): passed
+    # over first, then tried as part of the title.
+    for passed_over in (furniture.all, furniture.known):
+        before = _titles_before(texts, i, passed_over)  # nearest first
+        for used_before in range(len(before) + 1):
+            for used_after in range(len(after) + 1):
+                ends = [text for text, _ in after[:used_after]]
+                parts = [*reversed(before[:used_before]), title, *ends]
+                key = heading_key(" ".join(parts))
+                if key in _TABLE_BY_HEADING:
+                    used = after[used_after - 1][1] if used_after else 0
+                    return _TABLE_BY_HEADING[key], used, None
+    before = _titles_before(texts, i, furniture.all)
+    if not heading_key(title) and before:
+        title = " ".join(reversed(before))
+    table = snake_case(strip_heading_marks(title))
+    return table, 0, f"unknown table heading {title.strip()!r} read as table {table!r}"
+
+
+def _counts_only(texts: Sequence[str], i: int) -> bool:
+    """No `% OF` on the heading line at i, nor on the line after it."""
+    following = texts[i + 1] if i + 1 < len(texts) else ""
+    return "%" not in texts[i] and not _PCT_HEADING.match(following)
+
+
+def _is_title_part(text: str) -> bool:
+    return is_all_caps(text) and match_row(text) is None and not match_heading(text)
+
+
+def _titles_before(texts: Sequence[str], i: int, furniture: frozenset[str]) -> list[str]:
+    """Up to three all-caps text lines just above line i (the given page furniture and
+    footnote marks alone on a line passed over)."""
+    found: list[str] = []
+    for j in range(i - 1, max(-1, i - 7), -1):
+        text = texts[j]
+        if text in furniture or _MARK_ALONE.match(text):
+            continue
+        if not _is_title_part(text) or len(found) == 3:
+            break
+        found.append(text)
+    return found
+
+
+def _titles_after(texts: Sequence[str], i: int) -> list[tuple[str, int]]:
+    """Up to two all-caps text lines just below line i, each with how many lines below i
+    it ends: a `% OF` column heading between them (cells one a line) is passed over."""
+    found: list[tuple[str, int]] = []
+    for used in range(1, 4):
+        if i + used >= len(texts) or len(found) == 2:
+            break
+        text = texts[i + used]
+        if _PCT_HEADING.match(text):
+            continue
+        if not _is_title_part(text):
+            break
+        found.append((text, used))
+    return found
+
+
+# -- 4. rows --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    """A row read: its label as printed (perhaps over several lines), the index of the line
+    that holds its numbers, its count, percent and whether the count is withheld."""
+
+    label: str
+    at: int
+    count: int | None
+    pct: float | None
+    suppressed: bool
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """A table's rows, where the table ends and what it left unread."""
+
+    rows: tuple[Row, ...]
+    end: int  # the index of the first line after the table's
+    left: tuple[int, ...]  # indices of text lines after its last row, in no row's label
+    # Headings the table goes on under that no known table has: (index of the line, warning).
+    warnings: tuple[tuple[int, str], ...]
 
 
 def _label_score(table: str, label: str) -> int:
@@ -238,306 +342,83 @@ def split_pending(table: str, prev: str | None, pending: list[str], own: str) ->
     return best
 
 
-class _HotlineParser:
-    """The walk over a report's lines; a line is known by its index i in the lists of lines."""
+def read_table(
+    texts: Sequence[str], start: int, heading: Heading, furniture: Furniture
+) -> TableRead:
+    """Given a document's lines and the index of the line after a table's heading, the
+    table's rows and where it ends.
 
-    def __init__(self, lines: NumberedLines, flow: FlowText) -> None:
-        self.texts = lines.texts  # non-empty, stripped, withheld counts joined
-        self.numbers = lines.numbers
-        self.pages = lines.pages
-        self.flow = flow  # of the lines before they were joined
-        self.furniture, self.known_furniture = _furniture(lines)
-        self.out = HotlineParse()
-        # Line numbers whose numbers went into signals or sentences. Rows' lines need no entry:
-        # the walk reads each line once, and what is looked up here (a line it has not read
-        # yet, a table's pending text, a loose line) is never a row's line.
-        self.consumed: set[int] = set()
-        self.table: _Table | None = None
-        self.order: list[tuple[int, int, Cell]] = []  # (line, position, cell) in printed order
-
-    def _page(self, i: int) -> int | None:
-        return None if self.pages is None else self.pages[i]
-
-    # -- tables -----------------------------------------------------------------------------
-    def _resolve_heading(self, i: int, title: str) -> tuple[str, int]:
-        """Given a heading line's title, the table id and how many following lines it used.
-
-        A title wraps: its start may stand on up to three lines above the `# OF` columns and
-        its end on up to two lines below; the shortest join that names a known table wins.
-        """
-        # The title whole on its line is the shortest join: tried before the lines around it
-        # are looked at, as most titles do not wrap.
-        whole = _TABLE_BY_HEADING.get(heading_key(title))
-        if whole is not None:
-            return whole, 0
-        after = self._titles_after(i)
-        # Lines printed twice are page headers, or the start of two titles printed alike
-        # ("VICTIM DEMOGRAPHICS" / "(LABOR ...)", "VICTIM DEMOGRAPHICS" / "(SEX ...)"): passed
-        # over first, then tried as part of the title.
-        for furniture in (self.furniture, self.known_furniture):
-            before = self._titles_before(i, furniture)  # nearest first
-            for used_before in range(len(before) + 1):
-                for used_after in range(len(after) + 1):
-                    ends = [text for text, _ in after[:used_after]]
-                    parts = [*reversed(before[:used_before]), title, *ends]
-                    key = heading_key(" ".join(parts))
-                    if key in _TABLE_BY_HEADING:
-                        used = after[used_after - 1][1] if used_after else 0
-                        return _TABLE_BY_HEADING[key], used
-        before = self._titles_before(i, self.furniture)
-        if not heading_key(title) and before:
-            title = " ".join(reversed(before))
-        table_id = snake_case(strip_heading_marks(title))
-        self.out.warnings.append(
-            f"line {self.numbers[i]}: unknown table heading {title.strip()!r} read as "
-            f"table {table_id!r}"
-        )
-        return table_id, 0
-
-    def _counts_only(self, i: int) -> bool:
-        """No `% OF` on the heading line at i, nor on the line after it."""
-        following = self.texts[i + 1] if i + 1 < len(self.texts) else ""
-        return "%" not in self.texts[i] and not _PCT_HEADING.match(following)
-
-    def _is_title_part(self, text: str) -> bool:
-        return (
-            is_all_caps(text)
-            and match_row(text) is None
-            and not ("#" in text and HEADING.match(text))
-        )
-
-    def _titles_before(self, i: int, furniture: frozenset[str]) -> list[str]:
-        """Up to three all-caps text lines just above line i (the given page furniture and
-        footnote marks alone on a line passed over)."""
-        found: list[str] = []
-        for j in range(i - 1, max(-1, i - 7), -1):
-            text = self.texts[j]
-            if text in furniture or _MARK_ALONE.match(text):
-                continue
-            if not self._is_title_part(text) or len(found) == 3:
-                break
-            found.append(text)
-        return found
-
-    def _titles_after(self, i: int) -> list[tuple[str, int]]:
-        """Up to two all-caps text lines just below line i, each with how many lines below i
-        it ends: a `% OF` column heading between them (cells one a line) is passed over."""
-        found: list[tuple[str, int]] = []
-        for used, text in enumerate(self.texts[i + 1 : i + 4], start=1):
-            if len(found) == 2:
-                break
-            if text[:1] == "%" and _PCT_HEADING.match(text):
-                continue
-            if not self._is_title_part(text):
-                break
-            found.append((text, used))
-        return found
-
-    def _close(self) -> None:
-        table = self.table
-        if table is None:
-            return
-        for i in table.pending:
-            self._maybe_loose(i)
-        self.table = None
-
-    def _add_row(self, table: _Table, i: int, row: RowMatch) -> None:
-        label, count, suppressed, pct = row
-        if table.pending:
-            # Text lines since the last row: the end of its label, the start of this one's.
-            pending = [self.texts[j] for j in table.pending]
-            prev = table.rows[-1] if table.rows else None
-            k = split_pending(table.id, prev[0] if prev else None, pending, label)
-            if k and prev is not None:
-                table.rows[-1] = (" ".join([prev[0], *pending[:k]]), *prev[1:])
-            label = " ".join([*pending[k:], label]).strip()
-            table.pending = []
-        # A count as matched is digits and commas (parse_count would give the same).
-        number = int(count.replace(",", "")) if count else None
-        table.rows.append((label, i, number, parse_pct(pct), suppressed))
-
-    def _finish_table(self) -> None:
-        """Labels are final once the table ends (a later line may still extend the last one)."""
-        table = self.table
-        if table is None:
-            return
-        table_id, numbers, rows = table.id, self.numbers, table.rows
-        categories = [_category(row[0]) for row in rows]
-        lines = [numbers[row[1]] for row in rows]
-        pages = repeat(None) if self.pages is None else [self.pages[row[1]] for row in rows]
-        parents = _parents(categories) if table_id == "venue_industry" else repeat(None)
-        self.order += [
-            (line, 0, Cell(table_id, category, count, pct, suppressed, line, page, parent, total))
-            for (_, _, count, pct, suppressed), (category, total), line, page, parent
-            in zip(rows, categories, lines, pages, parents, strict=False)  # repeat() is endless
-        ]  # fmt: skip
-        self._close()
-
-    # -- the walk ---------------------------------------------------------------------------
-    def run(self) -> HotlineParse:
-        texts, furniture = self.texts, self.furniture
-        i = 0
-        while i < len(texts):
-            if self.table is not None and not self.table.pending:
-                after = self._plain_rows(self.table, i)
-                if after > i:
-                    i = after
-                    continue
-            text = texts[i]
-            if text in furniture and (self.table is not None or text in self.known_furniture):
-                i += 1
-                continue
-            heading = match_heading(text) if "#" in text else None
-            if heading:
-                table_id, used = self._resolve_heading(i, heading["title"])
-                if self.table is None or self.table.id != table_id:
-                    self._finish_table()
-                    counts_only = self._counts_only(i) and self._counts_only(i + used)
-                    self.table = _Table(table_id, counts_only=counts_only)
-                i += 1 + used
-                continue
-            if self.table is None or not self._table_line(i):
-                self._outside_line(i)
+    A table ends at its total row, at NON-CUMULATIVE, before another table's heading and
+    before an all-caps line (a new section). Page furniture, page numbers, `% OF` column
+    headings, the same heading printed again on the next page and footnotes printed between
+    its rows are passed over. Text lines between rows are the end of the row above's label or
+    the start of the next one's (split_pending)."""
+    rows: list[Row] = []
+    pending: list[int] = []  # indices of text lines since the last row
+    warnings: list[tuple[int, str]] = []
+    i = start
+    while i < len(texts):
+        text = texts[i]
+        if text in furniture.all:
             i += 1
-        self._finish_table()
-        self._sentences()
-        self.order.sort(key=itemgetter(0, 1))
-        self.out.cells = [cell for _, _, cell in self.order]
-        return self.out
-
-    def _plain_rows(self, table: _Table, i: int) -> int:
-        """Read the rows from line i on as long as they are plain (rows.plain_row) and there is
-        nothing else to look at: what run and _table_line would do with them, with less work.
-        The index of the first line not read."""
-        furniture, rows = self.furniture, table.rows
-        for text in islice(self.texts, i, None):
-            # Page furniture, NON-CUMULATIVE and "% OF" lines go the long way (a row is never a
-            # heading: match_heading gives None for what match_row reads).
-            if text in furniture or text[:1] == "%" or text[:3].upper() == "NON":
-                break
-            row = plain_row(text)
-            if row is None:
-                break
-            label, count, pct = row
-            share = float(pct[:-1]) if pct[-1] == "%" else None
-            rows.append((label, i, int(count.replace(",", "")), share, False))
+            continue
+        again = table_heading(texts, i, furniture)
+        if again is not None:
+            if again.table != heading.table:
+                break  # another table begins
+            warnings += [(i, again.warning)] if again.warning else []
+            i += 1 + again.used
+            continue
+        if _NON_CUMULATIVE.match(text):
             i += 1
-            if _is_total(label):
-                self._finish_table()  # the total row ends a table
-                break
-        return i
-
-    def _table_line(self, i: int) -> bool:
-        """Read a line inside a table; False when the line ends the table and is not its own."""
-        table = self.table
-        assert table is not None
-        text = self.texts[i]
-        # Each pattern is tried only on text that starts (or is as short) as it needs.
-        if text[:1] in "Nn" and _NON_CUMULATIVE.match(text):
-            self._finish_table()
-            return True
-        if (len(text) <= 3 and _PAGE_NUMBER.match(text)) or (
-            text[:1] == "%" and _PCT_HEADING.match(text)
-        ):
-            return True  # a page number (every row has a percent), or a column heading's half
+            break
+        if _PAGE_NUMBER.match(text) or _PCT_HEADING.match(text):
+            i += 1  # a page number (every row has a percent), or a column heading's half
+            continue
         row = match_row(text)
-        if row is None and table.counts_only:
+        if row is None and heading.counts_only:
             row = match_count_row(text)
         if row is not None:
-            self._add_row(table, i, row)
-            if _is_total(table.rows[-1][0]):
-                self._finish_table()  # the total row ends a table
-            return True
+            label = row.label
+            if pending:
+                # Text lines since the last row: the end of its label, the start of this one's.
+                lines = [texts[j] for j in pending]
+                prev = rows[-1] if rows else None
+                k = split_pending(heading.table, prev.label if prev else None, lines, label)
+                if k and prev is not None:
+                    rows[-1] = replace(prev, label=" ".join([prev.label, *lines[:k]]))
+                label = " ".join([*lines[k:], label]).strip()
+                pending = []
+            count = None if row.number is None else int(row.number.replace(",", ""))
+            rows.append(Row(label, i, count, parse_pct(row.pct), row.suppressed))
+            i += 1
+            if _is_total(label):
+                break  # the total row ends a table
+            continue
         if (
             is_all_caps(text)
             and not text.startswith("TOTAL")
-            and not (table.pending and self.texts[table.pending[-1]].startswith("TOTAL"))
+            and not (pending and texts[pending[-1]].startswith("TOTAL"))
         ):
-            self._finish_table()  # a new section begins
-            return False
-        if is_prose(text):
-            return True  # a footnote or note printed between a table's rows
-        table.pending.append(i)
-        return True
+            break  # a new section begins
+        if not is_prose(text):  # a footnote or note printed between a table's rows is not
+            pending.append(i)
+        i += 1
+    return TableRead(tuple(rows), i, tuple(pending), tuple(warnings))
 
-    def _outside_line(self, i: int) -> None:
-        text = self.texts[i]
-        # Overview signals: "199 Phone Calls", several per line, or the number alone above. A
-        # line of signals only starts with a signal's number and names a channel (a cheap test:
-        # _SIGNAL is tried at every position of a line, and footnotes start with a number).
-        number_first = text[:1].isdecimal()
-        found = list(_SIGNAL.finditer(text)) if number_first and _CHANNEL.search(text) else []
-        if found and not _SIGNAL.sub("", text).strip():
-            for pos, m in enumerate(found):
-                self._signal(i, pos, m[2], m[1])
-            return
-        # Numbers above their channel names ("199  24  14" / "Phone Calls  Emails  ..."), or
-        # names above numbers: paired in order when the two lines hold as many of each.
-        if (
-            (number_first or text.startswith(_CHANNEL_NAMES))
-            and i + 1 < len(self.texts)
-            and self._stacked_signals(i, i + 1)
-        ):
-            return
-        if ends_like_row(text):  # else it cannot look like a row: a sentence, a heading
-            self._maybe_loose(i)
 
-    def _stacked_signals(self, i: int, j: int) -> bool:
-        first, second = self.texts[i], self.texts[j]
-        if self.numbers[i] in self.consumed or self.numbers[j] in self.consumed:
-            return False
-        if _NUMBERS_LINE.match(first) and _CHANNELS_LINE.match(second):
-            numbers, names, at = first.split(), _CHANNEL.findall(second), i
-        elif _CHANNELS_LINE.match(first) and _NUMBERS_LINE.match(second):
-            numbers, names, at = second.split(), _CHANNEL.findall(first), j
-        else:
-            return False
-        if len(numbers) != len(names):
-            return False
-        for pos, (number, name) in enumerate(zip(numbers, names, strict=True)):
-            self._signal(at, pos, name, number)
-        self.consumed.update((self.numbers[i], self.numbers[j]))
-        return True
-
-    def _signal(self, i: int, pos: int, channel: str, number: str) -> None:
-        line = self.numbers[i]
-        cell = Cell("signals", channel, parse_count(number), None, False, line, self._page(i))
-        self.order.append((line, pos, cell))
-        self.consumed.add(line)
-
-    def _maybe_loose(self, i: int) -> None:
-        text = self.texts[i]
-        if self.numbers[i] in self.consumed or text in self.furniture:
-            return
-        if looks_like_row(text):
-            self.out.loose.append(LooseLine(self.numbers[i], self._page(i), text))
-
-    def _line_at(self, offset: int) -> int:
-        """The line at an offset of the flow text (a joined line is the later line's)."""
-        return bisect_left(self.numbers, self.flow.line_at(offset) + 1)
-
-    def _sentences(self) -> None:
-        found = _Sentences(self.flow.flat)
-        for pattern, category in ((_SUBSTANTIVE, "Substantive Calls"), (_CASES, "Cases")):
-            m = found.search(pattern)
-            if m:
-                i = self._line_at(m.start(1))
-                line = self.numbers[i]
-                cell = Cell(
-                    "summary", category, parse_count(m[1]), None, False, line, self._page(i)
-                )
-                self.order.append((line, m.start(1), cell))
-                self.consumed.add(line)
-        m = found.search(_NATIONWIDE)
-        if m:
-            self.out.nationwide_signals = parse_count(m[1])
-            self.consumed.add(self.numbers[self._line_at(m.start(1))])
-        m = found.search(_RANK, _RANK_WORDS, 4)
-        if m:
-            self.out.call_volume_rank = int(m[1])
-            self.consumed.add(self.numbers[self._line_at(m.start(1))])
-        # Loose lines found before the sentences were read may be those sentences.
-        self.out.loose = [ll for ll in self.out.loose if ll.line not in self.consumed]
+def table_cells(table: str, rows: Sequence[Row], lines: NumberedLines) -> list[Cell]:
+    """Given a table's rows, its cells: categories, the total row, and in the venue and
+    industry table the parents of venues and industries."""
+    categories = [_category(row.label) for row in rows]
+    parents = _parents(categories) if table == "venue_industry" else repeat(None)
+    pages = repeat(None) if lines.pages is None else [lines.pages[row.at] for row in rows]
+    return [
+        Cell(table, category, row.count, row.pct, row.suppressed, lines.numbers[row.at], page,
+             parent, total)
+        for row, (category, total), page, parent
+        in zip(rows, categories, pages, parents, strict=False)  # repeat() is endless
+    ]  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -563,29 +444,160 @@ def _parents(categories: list[tuple[str, bool]]) -> list[str | None]:
 
 def _is_total(label: str) -> bool:
     """A total row's label ("TOTAL # OF CASES")."""
-    # The folded label holds the label's letters in order, upper-cased: a cheap test first.
-    return "TOTAL" in label.upper() and fold(clean_label(label)).startswith("TOTAL")
+    return fold(clean_label(label)).startswith("TOTAL")
 
 
-class _Sentences:
-    """Searches the flow text for the headline sentences, case-insensitively."""
+# -- 5. signals -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Signals:
+    """The overview's signals on a line: the index of the line holding their numbers, and
+    each channel with its number as printed, in printed order."""
 
-    def __init__(self, flat: Flat) -> None:
-        self.text, self.low = flat
+    at: int
+    channels: tuple[tuple[str, str], ...]
+    stacked: bool  # numbers and channel names on two lines, i and i + 1
 
-    def search(
-        self, pattern: re.Pattern[str], words: str = "", before: int = 0
-    ) -> re.Match[str] | None:
-        """pattern.search(text); with the text lower-cased, the pattern in lower case (whose
-        literal start the regex engine skips to), or started just before the first place
-        where the words it holds occur (at most `before` characters from its start)."""
-        if self.low is None:
-            return pattern.search(self.text)
-        low_pattern = _LOWER[pattern]
-        if not words:
-            return low_pattern.search(self.low)
-        at = self.low.find(words)
-        return low_pattern.search(self.low, max(0, at - before)) if at >= 0 else None
+
+def line_signals(texts: Sequence[str], i: int) -> Signals | None:
+    """Given the line at i, outside the tables, the signals it holds: "199 Phone Calls",
+    several per line; or numbers above their channels' names ("199  24  14" / "Phone Calls
+    Emails  ..."), or names above numbers, paired in order when the line at i and the next
+    hold as many of each. None when it holds none."""
+    text = texts[i]
+    if _SIGNALS_LINE.fullmatch(text):
+        return Signals(i, tuple((name, number) for number, name in _SIGNAL.findall(text)), False)
+    if i + 1 >= len(texts):
+        return None
+    first, second = text, texts[i + 1]
+    if _NUMBERS_LINE.match(first) and _CHANNELS_LINE.match(second):
+        numbers, names, at = first.split(), _CHANNEL.findall(second), i
+    elif _CHANNELS_LINE.match(first) and _NUMBERS_LINE.match(second):
+        numbers, names, at = second.split(), _CHANNEL.findall(first), i + 1
+    else:
+        return None
+    if len(numbers) != len(names):
+        return None
+    return Signals(at, tuple(zip(names, numbers, strict=True)), True)
+
+
+# -- 6. sentences ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Figure:
+    """A number read in a sentence, and its offset in the flow text."""
+
+    value: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The figures of the headline sentences."""
+
+    substantive_calls: Figure | None
+    cases: Figure | None
+    nationwide_signals: Figure | None
+    call_volume_rank: Figure | None
+
+
+def read_sentences(text: str) -> Sentences:
+    """Given the flow text (a document's words joined by single spaces), the figures its
+    headline sentences state: "Number of Substantive Calls Received from X: N", "a total of
+    N unique cases", "a total of N ... nationwide" and "the Nth highest call volume"."""
+
+    def first(pattern: re.Pattern[str]) -> Figure | None:
+        m = pattern.search(text)
+        return None if m is None else Figure(_figure(m[1]), m.start(1))
+
+    return Sentences(first(_SUBSTANTIVE), first(_CASES), first(_NATIONWIDE), first(_RANK))
+
+
+def _figure(number: str) -> int:
+    count = parse_count(number)
+    assert count is not None  # the patterns take digits and commas only
+    return count
+
+
+# -- the walk -------------------------------------------------------------------------------
+def read_report(lines: NumberedLines, flow: FlowText) -> HotlineParse:
+    """Given a report's lines (stage 1) and its flow text, its cells in printed order, its
+    loose lines (that look like rows but are in no table) and warnings: stages 2 to 6."""
+    texts, numbers, pages = lines.texts, lines.numbers, lines.pages
+    furniture = page_furniture(lines)
+    out = HotlineParse()
+    order: list[tuple[int, int, Cell]] = []  # (line, position, cell) in printed order
+    # Line numbers whose numbers went into signals or sentences: they are no loose lines.
+    consumed: set[int] = set()
+
+    def page(i: int) -> int | None:
+        return None if pages is None else pages[i]
+
+    def maybe_loose(i: int) -> None:
+        text = texts[i]
+        if numbers[i] not in consumed and text not in furniture.all and looks_like_row(text):
+            out.loose.append(LooseLine(numbers[i], page(i), text))
+
+    i = 0
+    while i < len(texts):
+        text = texts[i]
+        if text in furniture.known:
+            i += 1
+            continue
+        heading = table_heading(texts, i, furniture)
+        if heading is not None:
+            table = read_table(texts, i + 1 + heading.used, heading, furniture)
+            at_warnings = [(i, heading.warning)] if heading.warning else []
+            out.warnings += [
+                f"line {numbers[j]}: {w}" for j, w in at_warnings + list(table.warnings)
+            ]
+            order += [(c.line, 0, c) for c in table_cells(heading.table, table.rows, lines)]
+            for j in table.left:
+                maybe_loose(j)
+            i = table.end
+            continue
+        signals = line_signals(texts, i)
+        if signals is not None and signals.stacked:
+            if numbers[i] in consumed or numbers[i + 1] in consumed:
+                signals = None
+            else:
+                consumed.update((numbers[i], numbers[i + 1]))
+        if signals is not None:
+            line = numbers[signals.at]
+            for pos, (channel, number) in enumerate(signals.channels):
+                cell = Cell("signals", channel, parse_count(number), None, False, line,
+                            page(signals.at))  # fmt: skip
+                order.append((line, pos, cell))
+            consumed.add(line)
+        else:
+            maybe_loose(i)
+        i += 1
+    # The sentences are read in the flow text; each figure's line is that of its offset (a
+    # joined line is the later line's).
+    found = read_sentences(flow.text)
+
+    def line_of(figure: Figure) -> int:
+        at = bisect_left(numbers, flow.line_at(figure.offset) + 1)
+        consumed.add(numbers[at])
+        return at
+
+    for figure, category in (
+        (found.substantive_calls, "Substantive Calls"),
+        (found.cases, "Cases"),
+    ):
+        if figure is not None:
+            at = line_of(figure)
+            cell = Cell("summary", category, figure.value, None, False, numbers[at], page(at))
+            order.append((numbers[at], figure.offset, cell))
+    if found.nationwide_signals is not None:
+        out.nationwide_signals = found.nationwide_signals.value
+        line_of(found.nationwide_signals)
+    if found.call_volume_rank is not None:
+        out.call_volume_rank = found.call_volume_rank.value
+        line_of(found.call_volume_rank)
+    # Loose lines found before the sentences were read may be those sentences.
+    out.loose = [ll for ll in out.loose if ll.line not in consumed]
+    order.sort(key=itemgetter(0, 1))
+    out.cells = [cell for _, _, cell in order]
+    return out
 
 
 def parse_hotline_report(
@@ -603,6 +615,6 @@ def parse_hotline_report(
     flow = FlowText(folded, None if lines.printed else flat)
     forms = plain_forms(merged)
     final = join_withheld(Lines(forms.texts, lines.pages, {}))
-    parsed = _HotlineParser(final, flow).run()
+    parsed = read_report(final, flow)
     parsed.warnings += forms.unread
     return parsed

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..normalize.casefold import FOLDS_LIKE_ASCII
@@ -24,15 +23,6 @@ ROW = re.compile(
     rf"\s+(?P<pct>{PCT})\s*$",
     re.I,
 )
-# ROW without its label: searched for, the leftmost match is where ROW's label ends.
-_ROW_TAIL = re.compile(ROW.pattern.removeprefix("^(?P<label>.*?)"), re.I)
-# The tail spans at most 6 words ("Fewer than Three ⁷  24.6 %"): it starts in the last 6.
-_TAIL_WORDS = 6
-# A count and a percent as single words; how the word before a count ends when the count
-# may be part of a withheld one ("Fewer than 3", "< 3") or its footnote mark ("Three 7").
-_COUNT_WORD = re.compile(COUNT)
-_NA_WORDS = frozenset({"NA", "Na", "nA", "na", "N/A", "N/a", "n/A", "n/a"})  # N/?A, any case
-_WITHHELD_ENDS = ("three", "3", "than", "<")
 # A row of a table printed without a percent column: label, then a count.
 COUNT_ROW = re.compile(
     rf"^(?P<label>\S.*?)\s+"
@@ -76,12 +66,6 @@ class RowMatch(NamedTuple):
     pct: str
 
 
-# A RowMatch from a tuple, built in C (a NamedTuple's own constructor is Python code).
-_row_match: Callable[[tuple[str, str | None, bool, str]], RowMatch] = partial(
-    tuple.__new__, RowMatch
-)
-
-
 # No table row or heading is this long; longer lines are prose (or junk) and skip the regexes.
 MAX_ROW_CHARS = 400
 # The last character of what looks like a row (a count, a footnote mark, a percent, Three or
@@ -89,68 +73,25 @@ MAX_ROW_CHARS = 400
 _ROW_LIKE_ENDS = frozenset(f"%{FOOTNOTE_CHARS}")
 
 
-def _row(m: re.Match[str] | None, label: str) -> RowMatch | None:
+def _row(m: re.Match[str] | None) -> RowMatch | None:
     if m is None:
         return None
     pct = m.groupdict().get("pct") or ""
-    return _row_match((label.strip(), m["count"], m["supp"] is not None, pct))
-
-
-def plain_row(text: str) -> tuple[str, str, str] | None:
-    """The common row, as match_row reads it: a label that cannot end a withheld count, then a
-    count and a percent as one word each: (label, count, percent); None for anything else."""
-    if len(text) > MAX_ROW_CHARS or "\n" in text:
-        return None
-    words = text.rsplit(None, 2)
-    if len(words) == 2:
-        words.insert(0, "")  # no label
-    if len(words) != 3:
-        return None
-    label, count, pct = words
-    # COUNT and PCT as words, tested without a regex where they can be.
-    if not (count.isdecimal() or ("," in count and _COUNT_WORD.fullmatch(count))):
-        return None
-    if pct[-1] == "%":
-        whole, dot, fraction = pct[:-1].partition(".")
-        if not (0 < len(whole) <= 3 and whole.isdecimal() and (not dot or fraction.isdecimal())):
-            return None
-    elif pct not in _NA_WORDS:
-        return None
-    # The leftmost place where ROW's tail starts is then the count: no word before it can
-    # start a withheld count that the count ends ("Fewer than 3", "< 3") or marks ("Three 7").
-    if label[-1:] in "eEnN3<" and label[-5:].lower().endswith(_WITHHELD_ENDS):
-        return None
-    return label.strip(), count, pct
+    return RowMatch(m["label"].strip(), m["count"], m["supp"] is not None, pct)
 
 
 @lru_cache(maxsize=2048)
 def match_row(text: str) -> RowMatch | None:
     """A table row: label, count (or a withheld count), percent."""
-    if len(text) > MAX_ROW_CHARS:
-        return None
-    if "\n" in text:  # not a line: the cheap tests below assume one
-        m = ROW.match(text)
-        return _row(m, m["label"] if m else "")
-    end = text.rstrip()[-3:]  # a row ends with its percent: "...%", "N/A" or "NA"
-    if end[-1:] != "%" and not end.lower().endswith(("na", "n/a")):
-        return None
-    plain = plain_row(text)
-    if plain is not None:
-        label, count, pct = plain
-        return _row_match((label, count, False, pct))
-    # Otherwise ROW's lazy label, which tries every position, is found by searching for ROW's
-    # tail from where it can start at the earliest.
-    words = text.rsplit(None, _TAIL_WORDS)
-    start = len(words[0]) if len(words) > _TAIL_WORDS else 0
-    m = _ROW_TAIL.search(text, start)
-    return _row(m, text[: m.start()] if m else "")
+    m = ROW.match(text) if len(text) <= MAX_ROW_CHARS else None
+    return _row(m)
 
 
 @lru_cache(maxsize=2048)
 def match_count_row(text: str) -> RowMatch | None:
     """A row of a count-only table ("Domestic Work  12"); its percent is empty."""
     m = COUNT_ROW.match(text) if len(text) <= MAX_ROW_CHARS else None
-    return _row(m, m["label"] if m else "")
+    return _row(m)
 
 
 def _starts_like_row(text: str) -> bool:
