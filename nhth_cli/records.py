@@ -91,7 +91,9 @@ class ParsedReport:
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome for one input file, as the validation summary lists it."""
+    """The outcome for one report of an input file (a file of several reports has one result
+    per report, all with its source), or for a file that gave no report, as the validation
+    summary lists it."""
 
     source: str
     sha256: str | None

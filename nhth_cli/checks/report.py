@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from .log import FindingLog
 
 Status = Literal["pass", "fail", "warn"]
+# Which report findings are about: (source, jurisdiction, year, report), "" and 0 where not
+# known (a file skipped or not read). A file of several reports has one key per report.
+ReportKey = tuple[str, str, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class FileSummary:
             rep.period.year, result.rows, result.reason, rep.warnings,
             rep.nationwide_signals, rep.call_volume_rank, rep.unread,
         )  # fmt: skip
+
+    @property
+    def key(self) -> ReportKey:
+        return (self.source, self.jurisdiction or "", self.year or 0, self.report or "")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -45,6 +45,12 @@ def table_spec(kind: str, table_id: str) -> TableSpec | None:
     return _specs().get((kind, table_id))
 
 
+def is_national(kind: str) -> bool:
+    """Whether a kind's report is of the whole country, its rows naming their jurisdictions."""
+    layout = BY_KIND.get(kind)
+    return layout is not None and layout.national
+
+
 def quantities(kind: str) -> tuple[Quantity, ...]:
     layout = BY_KIND.get(kind)
     return layout.quantities if layout is not None else ()
@@ -52,5 +58,5 @@ def quantities(kind: str) -> tuple[Quantity, ...]:
 
 __all__ = [
     "BY_KIND", "LAYOUTS", "THRESHOLD", "Layout", "Quantity", "TableSpec", "best_layout",
-    "quantities", "scores", "table_spec",
+    "is_national", "quantities", "scores", "table_spec",
 ]  # fmt: skip
