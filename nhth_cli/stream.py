@@ -194,19 +194,10 @@ def _order(entry: _Placed) -> tuple[tuple[str, int, str, str], int]:
     return entry.key, entry.arrival
 
 
-def _empty(type_: pa.DataType) -> pa.Array:
-    import pyarrow as pa
-
-    if pa.types.is_string(type_):
-        return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(bytes(4)), pa.py_buffer(b"")])
-    return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(b"")])
-
-
 def _empty_batch(schema: pa.Schema) -> pa.RecordBatch:
-    # `schema.empty_table()` imports pandas (about 0.3 s); empty arrays from buffers do not.
     import pyarrow as pa
 
-    return pa.RecordBatch.from_arrays([_empty(f.type) for f in schema], schema=schema)
+    return pa.RecordBatch.from_pylist([], schema=schema)
 
 
 def write_parquet(
