@@ -17,8 +17,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
 from .errors import NhthError
+from .version import __version__
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -295,9 +295,9 @@ def convert(
         # small batches that costs about 50 MB of peak RSS at 10,000 reports.
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
         from . import write as w
-        from .checks import validate as run_validate
         from .discover import discover
         from .pipeline import convert_files
+        from .pipeline import validate as run_validate
         from .records import Settings
         from .render import progress_bar, render_summary
 
@@ -376,8 +376,8 @@ def validate(
     The exit status says if they passed: 0 passed, 1 a check failed, 2 nothing usable.
     """
     with _handled(debug):
-        from .checks import validate as run_validate
         from .pipeline import convert as run_convert
+        from .pipeline import validate as run_validate
         from .read import read_rows
         from .records import Settings
         from .render import render_summary

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .assemble import CellColumns
+    from .checks import ValidationReport
     from .checks.log import FindingLog, ReportFindings
     from .stream import RowSink
 
@@ -252,8 +253,9 @@ def checked(result: FileResult) -> ReportFindings:
     `unreadable_pages` comes first."""
     from .checks import FileSummary
     from .checks.checks import report_findings
-    from .checks.log import ReportFindings, encode_findings
+    from .checks.log import ReportFindings
     from .checks.pages import unreadable_pages
+    from .checks.report import encode_findings
 
     summary = FileSummary.of(result)
     cells = result.report.cells if result.report is not None else ()
@@ -347,3 +349,18 @@ def convert(
     inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     files = discover(inputs, exclude=exclude, follow_links=settings.follow_links)
     return convert_files(files, settings)
+
+
+def validate(data: ConversionResult | pa.Table) -> ValidationReport:
+    """Given a conversion's result (or converted rows as an Arrow table), every check's
+    findings. `nhth validate` calls this."""
+    from .checks import FileSummary, ValidationReport, check_rows
+    from .checks.checks import finish_log
+
+    if isinstance(data, ConversionResult):
+        files = tuple(FileSummary.of(f) for f in data.files)
+        if data.sink is not None and data.log is not None:
+            # Each report was checked as it was converted; only duplicate_report is left.
+            return ValidationReport(files, finish_log(data.log, data.sink), data.sink.rows)
+        return check_rows(data.to_arrow(), files)
+    return check_rows(data)

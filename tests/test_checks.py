@@ -13,8 +13,7 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 import pytest
 
-from nhth_cli.checks import validate
-from nhth_cli.pipeline import convert
+from nhth_cli.pipeline import convert, validate
 from nhth_cli.read import read_rows
 
 from .conftest import loads_module

@@ -137,7 +137,7 @@ def test_point2_any_file_name_bytes(tmp_path_factory: pytest.TempPathFactory, na
         return  # the name is ct.txt itself
     with open(bad, "wb") as fh:
         fh.write(CT.read_bytes())
-    from nhth_cli.checks import validate
+    from nhth_cli.pipeline import validate
 
     result = convert(folder)
     shown = shown_name(os.fsdecode(name))

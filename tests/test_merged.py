@@ -12,9 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from nhth_cli.checks import validate
 from nhth_cli.cli import app
-from nhth_cli.pipeline import ConversionResult, convert
+from nhth_cli.pipeline import ConversionResult, convert, validate
 
 from .conftest import SAMPLES
 from .pdf_fixtures import joined_pdf, report_pdf, text_pdf

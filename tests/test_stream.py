@@ -11,9 +11,8 @@ from typer.testing import CliRunner
 
 from nhth_cli import write
 from nhth_cli.assemble import to_arrow
-from nhth_cli.checks import validate
 from nhth_cli.cli import app
-from nhth_cli.pipeline import ConversionResult, convert
+from nhth_cli.pipeline import ConversionResult, convert, validate
 from nhth_cli.records import Settings
 from nhth_cli.stream import RowSink, write_parquet
 

@@ -9,48 +9,15 @@ the encoded findings in output order; iterating a log decodes them again.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import overload
 
 from ..errors import OutputError
-from .report import Finding, ReportKey
+from .report import Finding, ReportKey, decode_findings, encode_findings
 
 SPOOL_BYTES = 16 * 1024 * 1024
-SEPARATOR = ",\n    "  # between pieces of the summary JSON's lists: a report's findings a line
-# encode_findings writes these keys in this order.
-assert tuple(f.name for f in fields(Finding)) == (
-    "check", "status", "source", "jurisdiction", "year", "table", "expected", "actual",
-    "message", "line",
-)  # fmt: skip
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def encode_findings(findings: Sequence[Finding]) -> bytes:
-    """Findings as the summary JSON lists them: one C encoder call for all of them, so the
-    findings of one report (or one piece) share a line, separated by ", "."""
-    if not findings:
-        return b""
-    listed = _encode(
-        [
-            {
-                "check": f.check, "status": f.status, "source": f.source,
-                "jurisdiction": f.jurisdiction, "year": f.year, "table": f.table,
-                "expected": f.expected, "actual": f.actual, "message": f.message, "line": f.line,
-            }
-            for f in findings
-        ]
-    )  # fmt: skip
-    # A name with surrogate escapes (not UTF-8) comes out escaped, never as an error.
-    return listed[1:-1].encode("utf-8", "backslashreplace")  # without the list's brackets
-
-
-def decode_findings(data: bytes) -> list[Finding]:
-    if not data:
-        return []
-    return [Finding(**d) for d in json.loads(b"[" + data + b"]")]
 
 
 @dataclass(frozen=True)
