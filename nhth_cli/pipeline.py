@@ -238,7 +238,7 @@ def _convert_file(item: InputFile, settings: Settings) -> tuple[FileResult, ...]
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug must cost one file, not the run
-        if os.environ.get("NHTH_DEBUG"):
+        if settings.debug:
             raise
         return (
             FileResult(

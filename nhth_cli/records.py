@@ -185,6 +185,8 @@ class Settings:
     max_text_chars: int = 50_000_000
     # Convert in worker processes even with one job, so that the limits hold (the CLI).
     isolate: bool = False
+    # Let a parser's bug raise (a traceback, `--debug`) instead of becoming its file's error.
+    debug: bool = False
     # Keep each file's cells in `ConversionResult.files` (the Python API). The CLI does not: its
     # rows live only as Arrow batches, which keeps a 10,000-report conversion small.
     keep_cells: bool = True

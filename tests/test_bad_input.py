@@ -193,10 +193,25 @@ def test_a_parser_crash_costs_one_file(tmp_path: Path, monkeypatch: pytest.Monke
         return real(text, stem)
 
     monkeypatch.setattr(pipeline, "parse_document", crash_on_bad)
-    monkeypatch.delenv("NHTH_DEBUG", raising=False)
     result = convert(_folder_with(tmp_path, "crash.txt", CT.read_bytes()))
     _assert_ct_intact(result)
     status, reason = _status(result, "crash.txt")
+    assert status == "error" and reason and "ValueError: boom" in reason
+
+
+def test_with_debug_a_parser_crash_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings.debug (`--debug`) is passed explicitly: a parser's bug is a traceback, not its
+    file's error."""
+    import nhth_cli.pipeline as pipeline
+
+    def crash(text: str, stem: str = "") -> object:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "parse_document", crash)
+    folder = _folder_with(tmp_path, "crash.txt", CT.read_bytes())
+    with pytest.raises(ValueError, match="boom"):
+        convert(folder, Settings(debug=True))
+    status, reason = _status(convert(folder), "crash.txt")
     assert status == "error" and reason and "ValueError: boom" in reason
 
 

@@ -92,3 +92,22 @@ def test_the_vocabulary_lists_the_registry_s_tables_in_its_order() -> None:
     from nhth_cli.tables import TABLES
 
     assert tuple(t for layout in LAYOUTS for t in layout.tables) == TABLES
+
+
+def _outside_imports() -> set[str]:
+    """Every module path nhth_cli imports from outside the package (relative imports aside)."""
+    found: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+    return {m for m in found if not m.startswith(("nhth_cli", "__future__"))}
+
+
+def test_no_private_api_of_a_dependency_is_imported() -> None:
+    private = {m for m in _outside_imports() if any(p.startswith("_") for p in m.split("."))}
+    assert private == set()
+    assert "typer" in _outside_imports()  # the walk sees the package's imports
