@@ -696,7 +696,7 @@ def render_pdf(r: Report, path: Path, pages: int = 7) -> int:
     c.drawCentredString(width / 2, 30, str(state["page"]))
     c.showPage()
     c.save()
-    return state["page"]
+    return int(state["page"])
 
 
 # -- sets --------------------------------------------------------------------------------------

@@ -12,23 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .checks import validate
-    from .pipeline import ConversionResult, convert
+    from .pipeline import ConversionResult, convert, validate
 
 __all__ = ["ConversionResult", "__version__", "convert", "validate"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `nhth --help` does not import the parsers.
-    if name in ("convert", "ConversionResult"):
+    if name in ("convert", "ConversionResult", "validate"):
         from . import pipeline as module
 
         return getattr(module, name)
-    if name == "validate":
-        from .checks import validate
-
-        return validate
     raise AttributeError(name)

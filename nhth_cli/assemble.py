@@ -1,20 +1,17 @@
 """Given parsed reports, the long table of SPEC.md in its sort order (Arrow, built lazily).
 
-Columns are built per batch of reports straight into Arrow buffers (`array.array` values,
-bit-packed validity and flags, string offsets), never through `pa.array()` on Python lists:
-that would import pandas behind our back (about 0.4 s) and box every value again. A batch holds
-at most `BATCH_ROWS` rows, so the transient Python lists stay small and a writer can stream the
-batches to Parquet row groups (see `stream.py`).
+Columns are built per batch of reports with `pa.array()` (which imports pandas when NumPy is
+importable: the `nhth` command keeps NumPy out, see cli.main). A batch holds at most
+`BATCH_ROWS` rows, so the transient Python lists stay small and a writer can stream the batches
+to Parquet row groups (see `stream.py`).
 """
 
 from __future__ import annotations
 
-import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .records import Cell, FileResult, Overrides
 from .schema import COLUMNS
@@ -26,10 +23,6 @@ BATCH_ROWS = 64 * 1024  # rows per record batch given back (Parquet row groups: 
 PENDING_ROWS = 8 * 1024  # rows of parsed reports turned into Arrow at a time (RowSink)
 
 _EPOCH = date(1970, 1, 1).toordinal()
-_BITS = bytes.maketrans(b"\x00\x01", b"01")
-# Arrow buffers are little-endian with fixed widths; array.array type codes are platform C types.
-assert array.array("h").itemsize == 2 and array.array("i").itemsize == 4
-assert array.array("q").itemsize == 8 and array.array("d").itemsize == 8
 
 
 def sort_key(result: FileResult) -> tuple[str, int, str, str]:
@@ -171,20 +164,21 @@ def cell_batch(parts: Sequence[CellColumns]) -> pa.RecordBatch:
 
     suppressed: list[bool] = joined("suppressed")
     count: list[int | None] = joined("count")
+    string, int64 = pa.string(), pa.int64()
     columns: dict[str, pa.Array] = {
-        "table": _strings(joined("table")),
-        "category": _strings(joined("category")),
-        "count": _ints("q", count, pa.int64()),
-        "pct": _floats(joined("pct")),
-        "suppressed": _bools(suppressed),
-        "parent": _strings(joined("parent")),
-        "is_total": _bools(joined("is_total")),
-        "count_min": _ints("q", [0 if s else c for s, c in zip(suppressed, count, strict=True)],
-                           pa.int64()),
-        "count_max": _ints("q", [2 if s else c for s, c in zip(suppressed, count, strict=True)],
-                           pa.int64()),
-        "line": _ints("i", joined("line"), pa.int32()),
-        "page": _ints("h", joined("page"), pa.int16()),
+        "table": _array(joined("table"), string),
+        "category": _array(joined("category"), string),
+        "count": _array(count, int64),
+        "pct": _array(joined("pct"), pa.float64()),
+        "suppressed": _array(suppressed, pa.bool_()),
+        "parent": _array(joined("parent"), string),
+        "is_total": _array(joined("is_total"), pa.bool_()),
+        "count_min": _array([0 if s else c for s, c in zip(suppressed, count, strict=True)],
+                            int64),
+        "count_max": _array([2 if s else c for s, c in zip(suppressed, count, strict=True)],
+                            int64),
+        "line": _array(joined("line"), pa.int32()),
+        "page": _array(joined("page"), pa.int16()),
     }  # fmt: skip
     names = [c.name for c in COLUMNS if c.name not in FACT_COLUMNS]
     return pa.RecordBatch.from_arrays([columns[n] for n in names], names=names)
@@ -198,15 +192,15 @@ def with_facts(
     import pyarrow as pa
 
     sizes = list(sizes)
-    date32 = pa.date32()
+    string, date32 = pa.string(), pa.date32()
     columns: dict[str, pa.Array] = {
-        "jurisdiction": _repeated_strings([f.jurisdiction for f in facts], sizes),
-        "year": _repeated_ints("h", [f.year for f in facts], sizes, pa.int16()),
-        "jurisdiction_code": _repeated_strings([f.jurisdiction_code for f in facts], sizes),
-        "report": _repeated_strings([f.report for f in facts], sizes),
-        "period_start": _repeated_ints("i", [f.period_start for f in facts], sizes, date32),
-        "period_end": _repeated_ints("i", [f.period_end for f in facts], sizes, date32),
-        "source": _repeated_strings([f.source for f in facts], sizes),
+        "jurisdiction": _repeated([f.jurisdiction for f in facts], sizes, string),
+        "year": _repeated([f.year for f in facts], sizes, pa.int16()),
+        "jurisdiction_code": _repeated([f.jurisdiction_code for f in facts], sizes, string),
+        "report": _repeated([f.report for f in facts], sizes, string),
+        "period_start": _repeated([f.period_start for f in facts], sizes, date32),
+        "period_end": _repeated([f.period_end for f in facts], sizes, date32),
+        "source": _repeated([f.source for f in facts], sizes, string),
     }
     # Like pa.array() before, a null in a column the schema calls non-nullable is kept as is.
     return pa.RecordBatch.from_arrays(
@@ -215,50 +209,7 @@ def with_facts(
     )
 
 
-# -- Arrow arrays from Python values, without pa.array() ---------------------------------------
-
-
-def _bitmap(flags: list[bool]) -> pa.Buffer:
-    """Bools as an Arrow bitmap (bit i of byte i // 8, least significant bit first)."""
-    import pyarrow as pa
-
-    n = len(flags)
-    if not n:
-        return pa.py_buffer(b"")
-    digits = bytes(flags).translate(_BITS)[::-1]  # most significant (last) flag first
-    return pa.py_buffer(int(digits, 2).to_bytes((n + 7) // 8, "little"))
-
-
-def _validity(values: list[Any]) -> tuple[pa.Buffer | None, int]:
-    """The validity bitmap and null count of values (None when nothing is null)."""
-    nulls = values.count(None)
-    if not nulls:
-        return None, 0
-    return _bitmap([v is not None for v in values]), nulls
-
-
-def _bools(values: list[bool]) -> pa.Array:
-    import pyarrow as pa
-
-    return pa.Array.from_buffers(pa.bool_(), len(values), [None, _bitmap(values)], null_count=0)
-
-
-def _ints(code: str, values: list[int | None], type_: pa.DataType) -> pa.Array:
-    import pyarrow as pa
-
-    validity, nulls = _validity(values)
-    filled = [0 if v is None else v for v in values] if nulls else cast("list[int]", values)
-    data = array.array(code, filled)
-    return pa.Array.from_buffers(type_, len(values), [validity, pa.py_buffer(data)], nulls)
-
-
-def _floats(values: list[float | None]) -> pa.Array:
-    import pyarrow as pa
-
-    validity, nulls = _validity(values)
-    filled = [0.0 if v is None else v for v in values] if nulls else cast("list[float]", values)
-    data = array.array("d", filled)
-    return pa.Array.from_buffers(pa.float64(), len(values), [validity, pa.py_buffer(data)], nulls)
+# -- Arrow arrays from Python values -----------------------------------------------------------
 
 
 def _days(dates: Iterable[date]) -> list[int]:
@@ -266,46 +217,12 @@ def _days(dates: Iterable[date]) -> list[int]:
     return [d.toordinal() - _EPOCH for d in dates]
 
 
-def _strings(values: list[str | None]) -> pa.Array:
-    """A string array: UTF-8 bytes back to back and int32 offsets into them."""
+def _array(values: list[Any], type_: pa.DataType) -> pa.Array:
     import pyarrow as pa
 
-    validity, nulls = _validity(values)
-    texts = [v or "" for v in values] if nulls else cast("list[str]", values)
-    joined = "".join(texts)
-    if joined.isascii():  # one byte per character: offsets from the str lengths
-        data = joined.encode("ascii")
-        lengths: Iterable[int] = map(len, texts)
-    else:
-        encoded = [t.encode() for t in texts]
-        data = b"".join(encoded)
-        lengths = map(len, encoded)
-    offsets = array.array("i", accumulate(lengths, initial=0))
-    buffers = [validity, pa.py_buffer(offsets), pa.py_buffer(data)]
-    return pa.Array.from_buffers(pa.string(), len(texts), buffers, nulls)
+    return pa.array(values, type=type_)
 
 
-def _repeated_strings(values: list[str], counts: list[int]) -> pa.Array:
-    """A string array holding values[i] counts[i] times, built per value rather than per row."""
-    import pyarrow as pa
-
-    data = bytearray()
-    offsets = array.array("i", [0])
-    for value, k in zip(values, counts, strict=True):
-        encoded = value.encode()
-        width, start = len(encoded), len(data)
-        data += encoded * k
-        offsets.extend(range(start + width, start + width * k + 1, width) if width else [start] * k)
-    return pa.Array.from_buffers(
-        pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(data)], 0
-    )
-
-
-def _repeated_ints(code: str, values: list[int], counts: list[int], type_: pa.DataType) -> pa.Array:
-    """An integer array holding values[i] counts[i] times."""
-    import pyarrow as pa
-
-    data = array.array(code)
-    for value, k in zip(values, counts, strict=True):
-        data.extend(array.array(code, (value,)) * k)
-    return pa.Array.from_buffers(type_, len(data), [None, pa.py_buffer(data)], 0)
+def _repeated(values: list[Any], counts: list[int], type_: pa.DataType) -> pa.Array:
+    """An array holding values[i] counts[i] times."""
+    return _array([v for v, k in zip(values, counts, strict=True) for _ in range(k)], type_)

@@ -17,8 +17,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
 from .errors import NhthError
+from .version import __version__
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,20 +44,18 @@ class _Group(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-
         try:
             rv = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        except NoArgsIsHelpError as exc:  # a bare `nhth`: the help, as usual
-            exc.show()
-            sys.exit(exc.exit_code)
-        except UsageError as exc:
-            where = f"; see '{exc.ctx.command_path} --help'" if exc.ctx is not None else ""
-            message = " ".join(exc.format_message().split()).rstrip(".")
-            typer.echo(f"{PROG}: error: {message}{where}", err=True)
-            sys.exit(exc.exit_code)
-        except ClickException as exc:
-            typer.echo(f"{PROG}: error: {exc.format_message()}", err=True)
+        except typer.TyperException as exc:  # typer's usage and other errors (its public base)
+            ctx: typer.Context | None = getattr(exc, "ctx", None)  # a usage error has one
+            message = exc.format_message()
+            if ctx is not None and message == ctx.get_help():  # a bare `nhth`: the help
+                typer.echo(message, err=True, color=ctx.color)
+                sys.exit(exc.exit_code)
+            if hasattr(exc, "ctx"):
+                where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+                message = " ".join(message.split()).rstrip(".") + where
+            typer.echo(f"{PROG}: error: {message}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo(f"{PROG}: aborted", err=True)
@@ -158,8 +156,6 @@ def _console(stderr: bool) -> Console:
 @contextlib.contextmanager
 def _handled(debug: bool) -> Iterator[None]:
     """Expected errors as one line and exit 2; a bug as one line too, unless --debug."""
-    if debug:
-        os.environ["NHTH_DEBUG"] = "1"
     try:
         yield
         _flush_stdout()
@@ -295,9 +291,9 @@ def convert(
         # small batches that costs about 50 MB of peak RSS at 10,000 reports.
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
         from . import write as w
-        from .checks import validate as run_validate
         from .discover import discover
         from .pipeline import convert_files
+        from .pipeline import validate as run_validate
         from .records import Settings
         from .render import progress_bar, render_summary
 
@@ -315,6 +311,7 @@ def convert(
             memory_limit=memory_limit * 1024 * 1024,
             keep_cells=False,  # rows only as Arrow batches: memory stays small
             isolate=True,  # worker processes even for --jobs 1: the limits hold
+            debug=debug,
         )
         exclude: list[str | os.PathLike[str]] = []
         if out != "-":  # a rerun into the input folder must not read its own outputs
@@ -376,8 +373,8 @@ def validate(
     The exit status says if they passed: 0 passed, 1 a check failed, 2 nothing usable.
     """
     with _handled(debug):
-        from .checks import validate as run_validate
         from .pipeline import convert as run_convert
+        from .pipeline import validate as run_validate
         from .read import read_rows
         from .records import Settings
         from .render import render_summary
@@ -387,7 +384,9 @@ def validate(
         if path.is_file() and path.suffix.lower() in (".parquet", ".pq", ".csv"):
             report = run_validate(read_rows(path))
         else:
-            settings = Settings(jobs=os.cpu_count() or 1, keep_cells=False, isolate=True)
+            settings = Settings(
+                jobs=os.cpu_count() or 1, keep_cells=False, isolate=True, debug=debug
+            )
             report = run_validate(run_convert(path, settings))
         if json_out:
             sys.stdout.buffer.write(report.to_json())
@@ -410,7 +409,7 @@ def _inspect_lost(item: InputFile, reason: str) -> Inspection:
     return from_result(FileResult(item.source, None, "error", reason))
 
 
-def _inspect_bounded(file: Path) -> Inspection:
+def _inspect_bounded(file: Path, debug: bool) -> Inspection:
     """`inspect_file` in a worker process, within the time and memory limits of `convert`."""
     from dataclasses import replace
 
@@ -424,7 +423,7 @@ def _inspect_bounded(file: Path) -> Inspection:
     if file.is_dir():
         raise UsageError(f"{file}: is a folder; inspect reads one file")
     found: list[Inspection] = []
-    settings = Settings(isolate=True)
+    settings = Settings(isolate=True, debug=debug)
     item = InputFile(file, os.fspath(file))
     run([item], settings, 1, _inspect_work, _inspect_lost, lambda _, r: found.append(r))
     return replace(found[0], source=shown_name(found[0].source))
@@ -449,7 +448,7 @@ def inspect_command(
 
         from .render import render_inspection
 
-        inspection = _inspect_bounded(file)
+        inspection = _inspect_bounded(file, debug)
         if json_out:
             typer.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
         else:

@@ -177,4 +177,6 @@ def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None)
         raise UsageError(f"{path}: no such file")
     if target.is_dir():
         raise UsageError(f"{path}: is a folder; inspect reads one file")
-    return from_result(convert_file(InputFile(target, os.fspath(path)), settings))
+    results = convert_file(InputFile(target, os.fspath(path)), settings)
+    # A file of several reports: the first one read (the others are in `nhth convert`).
+    return from_result(next((r for r in results if r.status == "parsed"), results[0]))

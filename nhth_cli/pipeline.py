@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from .errors import InputError, NotAReportError
 from .extract.document import read_document
 from .extract.read import read_bytes
 from .normalize.numbers import INT64_MAX, MAX_COUNT_DIGITS, shown_number
-from .parse import parse_document
+from .parse import parse_document, report_texts
 from .records import FileResult, FileStatus, ParsedReport, Settings
 
 DEFAULT_SETTINGS = Settings()
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .assemble import CellColumns
+    from .checks import ValidationReport
     from .checks.log import FindingLog, ReportFindings
     from .stream import RowSink
 
@@ -128,13 +129,31 @@ def _long_number(text: str, exc: ValueError) -> InputError | None:
     return InputError(f"{where}a number of more than {limit:,} digits cannot be a count")
 
 
-def convert_bytes(data: bytes, source: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
-    """Given one file's bytes and its source name, its result. Data problems never raise."""
+def convert_bytes(
+    data: bytes, source: str, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[FileResult, ...]:
+    """Given one file's bytes and its source name, its results: one per report it holds (a
+    merged PDF or text holds several, all with this source), or one for a file that could not
+    be read or holds no report. Data problems never raise."""
     digest = hashlib.sha256(data).hexdigest()
-    text = ""
     try:
         document = read_document(data, settings.max_page_chars, settings.max_text_chars)
-        text = document.text
+    except NotAReportError as exc:
+        return (FileResult(source, digest, "skipped", str(exc), kind=exc.kind),)
+    except InputError as exc:
+        return (FileResult(source, digest, "error", str(exc)),)
+    texts = report_texts(document.text)
+    results = [_convert_text(text, source, digest) for text in texts]
+    # The file's pages are checked once, with its first report read.
+    first = next((i for i, r in enumerate(results) if r.report is not None), None)
+    if first is not None:
+        results[first] = replace(results[first], empty_pages=document.empty_pages)
+    return tuple(results)
+
+
+def _convert_text(text: str, source: str, digest: str) -> FileResult:
+    """Given the text of one report of a file, its result."""
+    try:
         report = parse_document(text, Path(source).stem)
         check_numbers(report, text)
     except ValueError as exc:
@@ -149,15 +168,12 @@ def convert_bytes(data: bytes, source: str, settings: Settings = DEFAULT_SETTING
         return FileResult(source, digest, status, str(exc), kind=exc.kind)
     except InputError as exc:
         return FileResult(source, digest, "error", str(exc))
-    empty = document.empty_pages
     if not report.cells and report.unread:  # figures printed, none read: an error
         reason = f"recognised as {report.report}, but none of its {len(report.unread)} numbers read"
-        return FileResult(source, digest, "error", reason, report, empty_pages=empty)
+        return FileResult(source, digest, "error", reason, report)
     if not report.cells:
-        return FileResult(
-            source, digest, "skipped", "no table rows found", report, empty_pages=empty
-        )
-    return FileResult(source, digest, "parsed", None, report, empty_pages=empty)
+        return FileResult(source, digest, "skipped", "no table rows found", report)
+    return FileResult(source, digest, "parsed", None, report)
 
 
 class _TimeUp(BaseException):
@@ -200,37 +216,41 @@ def memory_reason(settings: Settings) -> str:
     return "ran out of memory reading it"
 
 
-def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
-    """Given one input file, its result; reading problems become an `error` entry, and so
-    does a file over the time limit (`settings.file_timeout`) or out of memory."""
+def convert_file(item: InputFile, settings: Settings = DEFAULT_SETTINGS) -> tuple[FileResult, ...]:
+    """Given one input file, its results (one per report it holds, see convert_bytes); reading
+    problems become an `error` entry, and so does a file over the time limit
+    (`settings.file_timeout`) or out of memory."""
     if item.skipped is not None:
-        return FileResult(item.source, None, "skipped", item.skipped)
+        return (FileResult(item.source, None, "skipped", item.skipped),)
     try:
         with _time_limit(settings.file_timeout):
             return _convert_file(item, settings)
     except _TimeUp:
-        return FileResult(item.source, None, "error", time_limit_reason(settings))
+        return (FileResult(item.source, None, "error", time_limit_reason(settings)),)
     except MemoryError:
-        return FileResult(item.source, None, "error", memory_reason(settings))
+        return (FileResult(item.source, None, "error", memory_reason(settings)),)
 
 
-def _convert_file(item: InputFile, settings: Settings) -> FileResult:
+def _convert_file(item: InputFile, settings: Settings) -> tuple[FileResult, ...]:
     try:
         data = read_bytes(item.path, settings.max_bytes)
     except InputError as exc:
-        return FileResult(item.source, None, "error", str(exc))
+        return (FileResult(item.source, None, "error", str(exc)),)
     if not data.strip():
-        return FileResult(item.source, hashlib.sha256(data).hexdigest(), "skipped", "empty file")
+        digest = hashlib.sha256(data).hexdigest()
+        return (FileResult(item.source, digest, "skipped", "empty file"),)
     try:
         return convert_bytes(data, item.source, settings)
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug must cost one file, not the run
-        if os.environ.get("NHTH_DEBUG"):
+        if settings.debug:
             raise
-        return FileResult(
-            item.source, hashlib.sha256(data).hexdigest(), "error",
-            f"internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug",
+        return (
+            FileResult(
+                item.source, hashlib.sha256(data).hexdigest(), "error",
+                f"internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug",
+            ),
         )  # fmt: skip
 
 
@@ -239,8 +259,9 @@ def checked(result: FileResult) -> ReportFindings:
     `unreadable_pages` comes first."""
     from .checks import FileSummary
     from .checks.checks import report_findings
-    from .checks.log import ReportFindings, encode_findings
+    from .checks.log import ReportFindings
     from .checks.pages import unreadable_pages
+    from .checks.report import encode_findings
 
     summary = FileSummary.of(result)
     cells = result.report.cells if result.report is not None else ()
@@ -252,24 +273,27 @@ def checked(result: FileResult) -> ReportFindings:
     rows = encoded + b", " + found.rows_json if found.rows_json else encoded
     notable = tuple(f for f in pages if f.status != "pass")
     return ReportFindings(
-        found.source, rows, found.text_json, found.checks + len(pages), notable + found.notable
+        found.key, rows, found.text_json, found.checks + len(pages), notable + found.notable
     )
 
 
-def _convert_one(item: InputFile, settings: Settings) -> Outcome:
-    result = convert_file(item, settings)
-    found = checked(result)
-    if settings.keep_cells or result.report is None or not result.report.cells:
-        return result, None, found
-    from .assemble import CellColumns
+def _convert_one(item: InputFile, settings: Settings) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for result in convert_file(item, settings):
+        found = checked(result)
+        if settings.keep_cells or result.report is None or not result.report.cells:
+            outcomes.append((result, None, found))
+            continue
+        from .assemble import CellColumns
 
-    return result.light(), CellColumns.of(result.report.cells), found
+        outcomes.append((result.light(), CellColumns.of(result.report.cells), found))
+    return outcomes
 
 
-def _lost(item: InputFile, reason: str) -> Outcome:
+def _lost(item: InputFile, reason: str) -> list[Outcome]:
     """What a file whose worker died, or ran over the time limit, gives."""
     result = FileResult(item.source, None, "error", reason)
-    return result, None, checked(result)
+    return [(result, None, checked(result))]
 
 
 def convert_files(
@@ -277,8 +301,9 @@ def convert_files(
     settings: Settings = DEFAULT_SETTINGS,
     progress: Callable[[FileResult], None] | None = None,
 ) -> ConversionResult:
-    """Given discovered files, their results in the same order (worker processes when
-    jobs > 1 or `settings.isolate`: see workers.py for the limits they keep).
+    """Given discovered files, their results in the same order, a file's reports in the order
+    it prints them (worker processes when jobs > 1 or `settings.isolate`: see workers.py for
+    the limits they keep).
 
     Rows go into a `RowSink` as each result arrives; the results keep their cells only when
     `settings.keep_cells`."""
@@ -287,23 +312,24 @@ def convert_files(
 
     sink = RowSink()
     log = FindingLog()
-    results: list[FileResult | None] = [None] * len(files)
+    results: list[list[FileResult] | None] = [None] * len(files)
 
-    def done(index: int, outcome: Outcome) -> None:
-        result, columns, found = outcome
-        log.add(found)
-        sink.add(result, columns)  # read into Arrow a batch of reports at a time
-        if columns is None and not settings.keep_cells:
-            result = result.light()
-        results[index] = result
+    def done(index: int, outcomes: list[Outcome]) -> None:
+        kept: list[FileResult] = []
+        for result, columns, found in outcomes:
+            log.add(found)
+            sink.add(result, columns)  # read into Arrow a batch of reports at a time
+            if columns is None and not settings.keep_cells:
+                result = result.light()
+            kept.append(result)
+        results[index] = kept
         if progress is not None:
-            progress(result)
+            progress(kept[0])  # once per file
 
     jobs = min(settings.jobs, len(files))
     if jobs <= 1 and not settings.isolate:
         for i, f in enumerate(files):
-            result = convert_file(f, settings)
-            done(i, (result, None, checked(result)))
+            done(i, [(r, None, checked(r)) for r in convert_file(f, settings)])
     elif files:
         from .workers import run
 
@@ -311,7 +337,8 @@ def convert_files(
         # workers run, so that the import overlaps with their parsing.
         run(files, settings, max(1, jobs), _convert_one, _lost, done, started=sink.prepare)
     assert all(r is not None for r in results)
-    return ConversionResult(tuple(r for r in results if r is not None), sink, log)
+    flat = tuple(r for found in results if found is not None for r in found)
+    return ConversionResult(flat, sink, log)
 
 
 def convert(
@@ -328,3 +355,18 @@ def convert(
     inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     files = discover(inputs, exclude=exclude, follow_links=settings.follow_links)
     return convert_files(files, settings)
+
+
+def validate(data: ConversionResult | pa.Table) -> ValidationReport:
+    """Given a conversion's result (or converted rows as an Arrow table), every check's
+    findings. `nhth validate` calls this."""
+    from .checks import FileSummary, ValidationReport, check_rows
+    from .checks.checks import finish_log
+
+    if isinstance(data, ConversionResult):
+        files = tuple(FileSummary.of(f) for f in data.files)
+        if data.sink is not None and data.log is not None:
+            # Each report was checked as it was converted; only duplicate_report is left.
+            return ValidationReport(files, finish_log(data.log, data.sink), data.sink.rows)
+        return check_rows(data.to_arrow(), files)
+    return check_rows(data)

@@ -93,7 +93,9 @@ class ParsedReport:
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome for one input file, as the validation summary lists it."""
+    """The outcome for one report of an input file (a file of several reports has one result
+    per report, all with its source), or for a file that gave no report, as the validation
+    summary lists it."""
 
     source: str
     sha256: str | None
@@ -185,6 +187,8 @@ class Settings:
     max_text_chars: int = 50_000_000
     # Convert in worker processes even with one job, so that the limits hold (the CLI).
     isolate: bool = False
+    # Let a parser's bug raise (a traceback, `--debug`) instead of becoming its file's error.
+    debug: bool = False
     # Keep each file's cells in `ConversionResult.files` (the Python API). The CLI does not: its
     # rows live only as Arrow batches, which keeps a 10,000-report conversion small.
     keep_cells: bool = True

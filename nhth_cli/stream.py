@@ -71,8 +71,8 @@ class RowSink:
         self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
         self._index: list[_Placed] = []
-        self._where: dict[str, list[_Placed]] = {}  # a source's runs of rows (FileResult.parts)
-        self._file_keys: dict[str, tuple[str, int, str, str]] = {}  # sort_key of the whole file
+        # A report's runs of rows (FileResult.parts), by the sort_key of the whole report.
+        self._where: dict[tuple[str, int, str, str], list[_Placed]] = {}
         self._arrivals = 0
         self._table: pa.Table | None = None
 
@@ -122,7 +122,7 @@ class RowSink:
         offset = 0
         for result, columns in self._pending:
             n = len(columns)
-            self._file_keys[result.source] = sort_key(result)
+            report_key = sort_key(result)
             runs = runs_of(columns.overrides) if columns.overrides else [((None, None), 0, n)]
             for (jurisdiction, period), start, end in runs:
                 part = result.with_facts(jurisdiction, period)
@@ -131,7 +131,7 @@ class RowSink:
                     Facts.of(part),
                 )  # fmt: skip
                 self._index.append(entry)
-                self._where.setdefault(result.source, []).append(entry)
+                self._where.setdefault(report_key, []).append(entry)
                 self._arrivals += 1
             offset += n
         self._batches.append(cell_batch([columns for _, columns in self._pending]))
@@ -139,15 +139,15 @@ class RowSink:
 
     def report_keys(self) -> list[tuple[str, int, str, str]]:
         """(jurisdiction, year, report, source) of every report with rows, in output order (a
-        file whose rows carry their own facts once, with the file's: the national table's
-        jurisdiction is the United States)."""
+        report whose rows carry their own facts once, with the report's: the national table's
+        jurisdiction is the United States). A file may hold several reports."""
         self.flush()
-        return sorted(self._file_keys.values())
+        return sorted(self._where)
 
-    def rows_of(self, source: str) -> pa.RecordBatch:
-        """One source's rows, in printed order."""
+    def rows_of(self, key: tuple[str, int, str, str]) -> pa.RecordBatch:
+        """One report's rows (by its key in `report_keys`), in printed order."""
         self.flush()
-        return self._rows(self._where[source])
+        return self._rows(self._where[key])
 
     def batches(self, max_rows: int | None = None) -> Iterator[pa.RecordBatch]:
         """All rows in SPEC.md order, as batches of about `max_rows` rows (default
@@ -194,19 +194,10 @@ def _order(entry: _Placed) -> tuple[tuple[str, int, str, str], int]:
     return entry.key, entry.arrival
 
 
-def _empty(type_: pa.DataType) -> pa.Array:
-    import pyarrow as pa
-
-    if pa.types.is_string(type_):
-        return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(bytes(4)), pa.py_buffer(b"")])
-    return pa.Array.from_buffers(type_, 0, [None, pa.py_buffer(b"")])
-
-
 def _empty_batch(schema: pa.Schema) -> pa.RecordBatch:
-    # `schema.empty_table()` imports pandas (about 0.3 s); empty arrays from buffers do not.
     import pyarrow as pa
 
-    return pa.RecordBatch.from_arrays([_empty(f.type) for f in schema], schema=schema)
+    return pa.RecordBatch.from_pylist([], schema=schema)
 
 
 def write_parquet(

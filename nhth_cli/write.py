@@ -10,7 +10,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -413,66 +413,45 @@ def schema_with_metadata(schema: pa.Schema, metadata: Mapping[str, str] | None =
     return pa.schema(fields, metadata=schema_meta)
 
 
-def _writer(fmt: str) -> Callable[[pa.Table, IO[bytes]], None]:
-    def parquet(table: pa.Table, fh: IO[bytes]) -> None:
-        import pyarrow.parquet as pq
-
-        pq.write_table(table, fh, compression="zstd", row_group_size=ROW_GROUP_ROWS)
-
-    def csv(table: pa.Table, fh: IO[bytes]) -> None:
-        import pyarrow.csv as pcsv
-
-        pcsv.write_csv(table, fh)
-
-    def jsonl(table: pa.Table, fh: IO[bytes]) -> None:
-        _jsonl_rows(table, fh)
-
-    return {"parquet": parquet, "csv": csv, "jsonl": jsonl}[fmt]
-
-
-def _jsonl_rows(table: pa.Table, fh: IO[bytes]) -> None:
+def _jsonl_rows(batch: pa.RecordBatch, fh: IO[bytes]) -> None:
     import json
 
-    names = table.column_names
-    for batch in table.to_batches(max_chunksize=4096):
-        columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+    names = batch.schema.names
+    for start in range(0, batch.num_rows, 4096):
+        part = batch.slice(start, 4096)
+        columns = [part.column(i).to_pylist() for i in range(part.num_columns)]
         for values in zip(*columns, strict=True):
             row = dict(zip(names, values, strict=True))
             fh.write((json.dumps(row, default=str, ensure_ascii=False) + "\n").encode())
 
 
-def _write_sink(sink: RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, str] | None) -> None:
-    """Write a sink's rows, sorted, a batch at a time: the same bytes as `_writer(fmt)` writes
-    for `sink.table()`, without the table."""
+def _write_rows(
+    rows: pa.Table | RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, str] | None
+) -> None:
+    """Rows in `fmt` to an open file, a batch at a time (a table's batches, or a sink's, sorted).
+    Parquet carries the column descriptions and `metadata`; its row groups hold
+    ROW_GROUP_ROWS rows, whatever the batches."""
+    import pyarrow as pa
+
+    if isinstance(rows, pa.Table):
+        batches: Iterable[pa.RecordBatch] = rows.to_batches()
+    else:
+        batches = rows.batches()
+    schema = rows.schema
     if fmt == "parquet":
         from .stream import write_parquet
 
-        schema = schema_with_metadata(sink.schema, metadata)
-        write_parquet(sink.batches(), fh, schema, row_group_rows=ROW_GROUP_ROWS)
+        schema = schema_with_metadata(schema, metadata)
+        write_parquet(batches, fh, schema, row_group_rows=ROW_GROUP_ROWS)
     elif fmt == "csv":
         import pyarrow.csv as pcsv
 
-        with pcsv.CSVWriter(fh, sink.schema) as writer:
-            for batch in sink.batches():
+        with pcsv.CSVWriter(fh, schema) as writer:
+            for batch in batches:
                 writer.write_batch(batch)
     else:
-        import pyarrow as pa
-
-        for batch in sink.batches():
-            _jsonl_rows(pa.Table.from_batches([batch]), fh)
-
-
-def _write_rows(
-    table: pa.Table | RowSink, fh: IO[bytes], fmt: str, metadata: Mapping[str, str] | None
-) -> None:
-    """Rows in `fmt` to an open file. Rows given as a `RowSink` are written a batch at a time
-    (the same bytes as its table)."""
-    import pyarrow as pa
-
-    if not isinstance(table, pa.Table):
-        _write_sink(table, fh, fmt, metadata)
-    else:
-        _writer(fmt)(with_metadata(table, metadata) if fmt == "parquet" else table, fh)
+        for batch in batches:
+            _jsonl_rows(batch, fh)
 
 
 def write_table(
@@ -481,7 +460,7 @@ def write_table(
     """Write rows to `output` (`-` for stdout) in `fmt`, atomically for files.
 
     Parquet carries the column descriptions as field metadata and `metadata` as file metadata.
-    Rows given as a `RowSink` are written a batch at a time (the same bytes as its table).
+    Rows are written a batch at a time.
     """
     if output == "-":
         check_stdout(fmt)

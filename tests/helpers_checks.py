@@ -69,7 +69,7 @@ def replace_once(text: str, pattern: str, replacement: str) -> str:
 
 def convert_texts(texts: dict[str, str]) -> ConversionResult:
     """Convert documents given as {source: text}, in memory."""
-    return ConversionResult(tuple(convert_bytes(t.encode(), s) for s, t in texts.items()))
+    return ConversionResult(tuple(convert_bytes(t.encode(), s)[0] for s, t in texts.items()))
 
 
 def failing(

@@ -542,3 +542,31 @@ def canvas_pdf(*runs: tuple[str, float, float, float], via_matrix: bool = False)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def text_pdf(text: str, size: float = 7) -> bytes:
+    """A text rendition drawn as a PDF, line by line in a fixed-width font (column gaps kept),
+    one page per form-feed-separated page."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER)
+    for page in text.split("\f"):
+        y = LETTER[1] - 30
+        for line in page.split("\n"):
+            canvas.setFont("Courier", size)
+            canvas.drawString(20, y, line)
+            y -= size + 2
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def joined_pdf(*pdfs: bytes) -> bytes:
+    """The pages of several PDFs, in order, as one PDF (a merged file)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for data in pdfs:
+        out.import_pages(pdfium.PdfDocument(data))
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

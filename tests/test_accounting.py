@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from nhth_cli.checks import validate
 from nhth_cli.errors import NotAReportError
 from nhth_cli.parse import parse_document
 from nhth_cli.parse.accounting import MAX_UNREAD, unread_numbers
+from nhth_cli.pipeline import validate
 from nhth_cli.records import Cell
 
 from .conftest import SAMPLES, SEEDS

@@ -193,17 +193,32 @@ def test_a_parser_crash_costs_one_file(tmp_path: Path, monkeypatch: pytest.Monke
         return real(text, stem)
 
     monkeypatch.setattr(pipeline, "parse_document", crash_on_bad)
-    monkeypatch.delenv("NHTH_DEBUG", raising=False)
     result = convert(_folder_with(tmp_path, "crash.txt", CT.read_bytes()))
     _assert_ct_intact(result)
     status, reason = _status(result, "crash.txt")
     assert status == "error" and reason and "ValueError: boom" in reason
 
 
+def test_with_debug_a_parser_crash_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings.debug (`--debug`) is passed explicitly: a parser's bug is a traceback, not its
+    file's error."""
+    import nhth_cli.pipeline as pipeline
+
+    def crash(text: str, stem: str = "") -> object:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "parse_document", crash)
+    folder = _folder_with(tmp_path, "crash.txt", CT.read_bytes())
+    with pytest.raises(ValueError, match="boom"):
+        convert(folder, Settings(debug=True))
+    status, reason = _status(convert(folder), "crash.txt")
+    assert status == "error" and reason and "ValueError: boom" in reason
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=4096))
 def test_any_bytes_give_a_result_never_an_exception(data: bytes) -> None:
-    result = convert_bytes(data, "fuzz.txt")
+    result = convert_bytes(data, "fuzz.txt")[0]
     assert result.status in ("parsed", "skipped", "error")
     assert (result.reason is None) == (result.status == "parsed")
 
@@ -211,7 +226,7 @@ def test_any_bytes_give_a_result_never_an_exception(data: bytes) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=2048))
 def test_bytes_after_a_pdf_header_never_raise(data: bytes) -> None:
-    result = convert_bytes(b"%PDF-1.7\n" + data, "fuzz.pdf")
+    result = convert_bytes(b"%PDF-1.7\n" + data, "fuzz.pdf")[0]
     assert result.status in ("skipped", "error")
     assert result.reason
 
@@ -240,12 +255,10 @@ def test_interrupted_write_keeps_the_old_output(
     out.write_bytes(b"yesterday's output")
     table = convert(CT).to_arrow()
 
-    def broken(table: object, where: object, **kwargs: object) -> None:
-        assert hasattr(where, "write")
-        where.write(b"PAR1 half a file")  # type: ignore[attr-defined]
-        raise fault
+    def broken(self: object, table: object, **kwargs: object) -> None:
+        raise fault  # the writer has begun the file (its magic bytes), not finished it
 
-    monkeypatch.setattr(pq, "write_table", broken)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", broken)
     with pytest.raises(type(fault)):
         write.write_table(table, str(out), "parquet")
     assert out.read_bytes() == b"yesterday's output"

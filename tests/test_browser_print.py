@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from nhth_cli.checks import validate
-from nhth_cli.pipeline import ConversionResult, convert_bytes
+from nhth_cli.pipeline import ConversionResult, convert_bytes, validate
 
 from .conftest import SAMPLES
 
@@ -20,7 +19,7 @@ FIELDS = ("table", "category", "count", "pct", "suppressed", "parent", "is_total
 
 
 def _rows(path: Path) -> list[tuple[Any, ...]]:
-    result = convert_bytes(path.read_bytes(), path.name)
+    (result,) = convert_bytes(path.read_bytes(), path.name)
     assert result.status == "parsed", result.reason
     assert result.report is not None
     return [tuple(getattr(c, f) for f in FIELDS) for c in result.report.cells]
@@ -32,7 +31,7 @@ def test_a_printed_or_saved_report_gives_the_rows_of_its_text(name: str, suffix:
     path = BROWSER / f"{name}{suffix}"
     expected = _rows(SAMPLES / f"{name}.txt")
     assert _rows(path) == expected
-    report = validate(ConversionResult((convert_bytes(path.read_bytes(), path.name),)))
+    report = validate(ConversionResult(convert_bytes(path.read_bytes(), path.name)))
     assert report.valid, [f.message for f in report.findings if f.status == "fail"]
 
 

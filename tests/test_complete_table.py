@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nhth_cli.checks import validate
+from nhth_cli.pipeline import validate
 
 from .conftest import SAMPLES
 from .helpers_checks import convert_texts, status_of

@@ -137,7 +137,7 @@ def test_point2_any_file_name_bytes(tmp_path_factory: pytest.TempPathFactory, na
         return  # the name is ct.txt itself
     with open(bad, "wb") as fh:
         fh.write(CT.read_bytes())
-    from nhth_cli.checks import validate
+    from nhth_cli.pipeline import validate
 
     result = convert(folder)
     shown = shown_name(os.fsdecode(name))
@@ -374,10 +374,10 @@ def test_point7_time_limit_in_one_process_stops_python_code(
 
 def test_point7_text_per_page_is_bounded() -> None:
     pdf = pdf_with_streams([text_page(["x" * 80] * 40)])
-    result = convert_bytes(pdf, "wordy.pdf", Settings(max_page_chars=1000))
+    result = convert_bytes(pdf, "wordy.pdf", Settings(max_page_chars=1000))[0]
     assert result.status == "error"
     assert result.reason and "over the limit of 1,000 per page" in result.reason
-    whole = convert_bytes(pdf, "wordy.pdf", Settings(max_text_chars=1000))
+    whole = convert_bytes(pdf, "wordy.pdf", Settings(max_text_chars=1000))[0]
     assert whole.reason and "characters of text (the limit)" in whole.reason
 
 
@@ -472,7 +472,7 @@ def _ct_pdf(pages: int = 3) -> tuple[bytes, list[int]]:
 @pytest.mark.parametrize("page", [2, 3])
 def test_point10_pdf_page_that_does_not_decode_fails_the_file(tmp_path: Path, page: int) -> None:
     data, starts = _ct_pdf()
-    good = convert_bytes(data, "ct.pdf")
+    good = convert_bytes(data, "ct.pdf")[0]
     assert good.status == "parsed" and good.rows == CT_ROWS and good.empty_pages == ()
     damaged = bytearray(data)
     start = starts[page - 1]

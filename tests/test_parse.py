@@ -364,3 +364,12 @@ def test_a_withheld_count_wrapped_in_its_cell_is_joined_to_its_line() -> None:
     joined = join_withheld(lines)
     assert joined.texts == ["Minors  Fewer than Three7  N/A", "Males  4  2.0%"]
     assert joined.numbers == [2, 4]
+
+
+def test_a_superscript_mark_alone_above_a_sentence_is_a_footnote_mark() -> None:
+    """`¹` on a line of its own above a sentence (hypothesis found it raising ValueError)."""
+    text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines.insert(154, "¹")
+    report = parse_document("\n".join(lines), "x")
+    assert len(report.cells) == 66

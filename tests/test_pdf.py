@@ -50,12 +50,12 @@ def built(name: str) -> FixturePdf:
 
 @cache
 def converted(name: str) -> FileResult:
-    return convert_bytes(built(name).data, f"{name}.pdf")
+    return convert_bytes(built(name).data, f"{name}.pdf")[0]
 
 
 @cache
 def text_result() -> FileResult:
-    return convert_bytes(report_text().encode(), "ct.txt")
+    return convert_bytes(report_text().encode(), "ct.txt")[0]
 
 
 def rows(result: FileResult) -> list[dict[str, Any]]:
@@ -73,7 +73,7 @@ def _write(folder: Path, name: str, data: bytes) -> InputFile:
 
 # -- the fixture itself ---------------------------------------------------------------------------
 def test_text_rendition_gives_the_seed_rows() -> None:
-    seed = convert_bytes(seed_path("004").read_bytes(), "004.txt")
+    seed = convert_bytes(seed_path("004").read_bytes(), "004.txt")[0]
     assert rows(text_result()) == rows(seed)
     assert len(rows(seed)) == 66
 
@@ -91,7 +91,7 @@ def test_pdf_gives_the_rows_of_the_text_rendition(name: str) -> None:
 
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_pdf_gives_the_seed_rows(name: str) -> None:
-    seed = convert_bytes(seed_path("004").read_bytes(), "004.txt")
+    seed = convert_bytes(seed_path("004").read_bytes(), "004.txt")[0]
     assert rows(converted(name)) == rows(seed)
 
 
@@ -259,7 +259,7 @@ def test_digits_that_are_no_marks_stay(runs: list[tuple[str, float, float, float
 
 # -- PDFs that cannot be read ---------------------------------------------------------------------
 def test_scanned_pdf_is_skipped(tmp_path: Path) -> None:
-    result = convert_file(_write(tmp_path, "scan.pdf", scanned_pdf()))
+    result = convert_file(_write(tmp_path, "scan.pdf", scanned_pdf()))[0]
     assert (result.status, result.reason) == ("skipped", SCANNED)
     with pytest.raises(NotAReportError):
         pdf_to_text(scanned_pdf())
@@ -268,14 +268,14 @@ def test_scanned_pdf_is_skipped(tmp_path: Path) -> None:
 @pytest.mark.parametrize("share", [0.25, 0.5, 0.9, 0.999])
 def test_truncated_pdf_is_an_error(tmp_path: Path, share: float) -> None:
     data = built("ruled").data
-    result = convert_file(_write(tmp_path, "cut.pdf", data[: int(len(data) * share)]))
+    result = convert_file(_write(tmp_path, "cut.pdf", data[: int(len(data) * share)]))[0]
     assert result.status == "error"
     assert result.reason is not None and result.reason.startswith("damaged PDF: ")
 
 
 def test_encrypted_pdf_is_an_error(tmp_path: Path) -> None:
     data = report_pdf(Layout(), encrypt="secret").data
-    result = convert_file(_write(tmp_path, "locked.pdf", data))
+    result = convert_file(_write(tmp_path, "locked.pdf", data))[0]
     assert result.status == "error"
     assert result.reason is not None and result.reason.startswith("PDF is encrypted")
 
@@ -285,7 +285,7 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
     locked = StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0, strength=128)
     data = report_pdf(Layout(), encrypt=locked).data
     assert b"/Encrypt" in data
-    assert rows(convert_bytes(data, "owner.pdf")) == rows(text_result())
+    assert rows(convert_bytes(data, "owner.pdf")[0]) == rows(text_result())
 
 
 @pytest.mark.parametrize(
@@ -296,18 +296,18 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
 def test_damaged_pdf_is_an_error(data: bytes) -> None:
     with pytest.raises(InputError, match=r"^damaged PDF: "):
         pdf_to_text(data)
-    result = convert_bytes(data, "bad.pdf")
+    result = convert_bytes(data, "bad.pdf")[0]
     assert result.status == "error" and result.reason and result.reason.startswith("damaged PDF")
 
 
 def test_junk_around_a_complete_pdf_is_tolerated() -> None:
     data = built("ruled").data
     for framed in (b"junk before the header\n" + data, data + b"\n<html>trailing junk</html>\n"):
-        assert rows(convert_bytes(framed, "framed.pdf")) == rows(text_result())
+        assert rows(convert_bytes(framed, "framed.pdf")[0]) == rows(text_result())
 
 
 def test_pdf_is_recognised_by_content_not_name(tmp_path: Path) -> None:
-    result = convert_file(_write(tmp_path, "report.txt", built("ruled").data))
+    result = convert_file(_write(tmp_path, "report.txt", built("ruled").data))[0]
     assert rows(result) == rows(text_result())
     assert result.report is not None and result.report.cells[0].page == 1
 
@@ -337,7 +337,7 @@ def test_jobs_give_the_same_table_as_one_process(tmp_path: Path) -> None:
 def test_text_files_never_load_pdfium() -> None:
     code = (
         "from nhth_cli.pipeline import convert_bytes\n"
-        f"r = convert_bytes({report_text().encode()!r}, 'ct.txt')\n"
+        f"(r,) = convert_bytes({report_text().encode()!r}, 'ct.txt')\n"
         "assert r.status == 'parsed', r.reason"
     )
     assert not loads_module(code, "pypdfium2")
@@ -369,8 +369,8 @@ def test_state_profile_pdf_with_groups_side_by_side() -> None:
         ("LABOR TRAFFICKING VENUES", 11, 50, 520),
         ("All labor trafficking venues reported fewer than three times.", 10, 50, 505),
     ]
-    pdf = convert_one(canvas_pdf(*runs), "vi-profile.pdf")
-    text = convert_one(
+    (pdf,) = convert_one(canvas_pdf(*runs), "vi-profile.pdf")
+    (text,) = convert_one(
         (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_bytes(), "vi-profile.txt"
     )
     assert pdf.status == "parsed", pdf.reason

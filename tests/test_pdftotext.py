@@ -18,7 +18,7 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "pdftotext").glob("*.txt
 
 
 def rows(data: bytes, source: str) -> list[dict[str, Any]]:
-    result = convert_bytes(data, source)
+    result = convert_bytes(data, source)[0]
     assert result.status == "parsed", result.reason
     table = to_arrow([result]).drop_columns(["line", "page", "source"])
     out: list[dict[str, Any]] = table.to_pylist()

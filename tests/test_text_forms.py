@@ -21,7 +21,7 @@ _PLACE = ("line", "page", "source")
 
 def rows(data: bytes | str, source: str = "ct-2016.txt") -> list[dict[str, Any]]:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    result = convert_bytes(raw, source)
+    result = convert_bytes(raw, source)[0]
     assert result.status == "parsed", result.reason
     return [
         {k: v for k, v in row.items() if k not in _PLACE} for row in to_arrow([result]).to_pylist()

@@ -1,4 +1,7 @@
-"""Validation: checks that the numbers add up, as findings (SPEC.md, Validation)."""
+"""Validation: checks that the numbers add up, as findings (SPEC.md, Validation).
+
+The checks take rows (an Arrow table of converted rows) and the file entries; they import
+nothing of the pipeline (`pipeline.validate` checks a conversion's result)."""
 
 from __future__ import annotations
 
@@ -9,26 +12,14 @@ from .report import FileSummary, Finding, ValidationReport
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from ..pipeline import ConversionResult
-
-__all__ = ["FileSummary", "Finding", "ValidationReport", "validate"]
+__all__ = ["FileSummary", "Finding", "ValidationReport", "check_rows"]
 
 
-def validate(
-    data: ConversionResult | pa.Table, files: tuple[FileSummary, ...] | None = None
-) -> ValidationReport:
-    """Given a conversion result (or its rows as an Arrow table), every check's findings."""
-    from ..pipeline import ConversionResult
-    from .checks import finish_log, run_checks
+def check_rows(table: pa.Table, files: tuple[FileSummary, ...] | None = None) -> ValidationReport:
+    """Given converted rows (read back from a file, or built whole) and, when known, the file
+    entries, every check's findings; without `files`, one entry per report is rebuilt from
+    its rows."""
+    from .checks import run_checks
 
-    if isinstance(data, ConversionResult) and data.sink is not None and data.log is not None:
-        # Each report was checked as it was converted; only duplicate_report is left to run.
-        files = tuple(FileSummary.of(f) for f in data.files)
-        return ValidationReport(files, finish_log(data.log, data.sink), data.sink.rows)
-    if isinstance(data, ConversionResult):
-        table = data.to_arrow()
-        files = tuple(FileSummary.of(f) for f in data.files)
-    else:
-        table = data  # without `files`, one entry per source is rebuilt from its rows
-    files, log = run_checks(table, files)
-    return ValidationReport(files, log, table.num_rows)
+    entries, log = run_checks(table, files)
+    return ValidationReport(entries, log, table.num_rows)

@@ -9,9 +9,9 @@ rows' output order), then table (printed order), check (SPEC.md order), line and
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..layouts import is_national
 from .bounds import suppressed_bounds
 from .complete_table import complete_table
 from .frame import NATIONAL, CheckedRow, Frame, Row, Source, prepare
@@ -77,10 +77,11 @@ def source_of(summary: FileSummary) -> Source | None:
 
 
 def report_findings(summary: FileSummary, rows: Sequence[CheckedRow]) -> ReportFindings:
-    """One converted file's findings, all but duplicate_report, encoded for the summary JSON."""
+    """One converted report's findings, all but duplicate_report, encoded for the summary
+    JSON."""
     source = source_of(summary)
     checked = check_report(source, rows) if source is not None else []
-    return ReportFindings.of(summary.source, checked, text_findings(summary))
+    return ReportFindings.of(summary.key, checked, text_findings(summary))
 
 
 def output_order(sources: Iterable[Source]) -> list[Source]:
@@ -92,10 +93,10 @@ def finish_log(log: FindingLog, sink: RowSink) -> FindingLog:
     duplicate_report's findings added and every report in output order."""
     sources = [Source(source, j, year, kind) for j, year, kind, source in sink.report_keys()]
 
-    def rows_of(source: str) -> DataRows:
-        return data_rows(sink.rows_of(source))[source]
+    def rows_of(s: Source) -> DataRows:
+        return data_rows(sink.rows_of((s.jurisdiction, s.year, s.report, s.source)))
 
-    log.finish([s.source for s in sources], duplicate_findings(sources, rows_of))
+    log.finish([s.key for s in sources], duplicate_findings(sources, rows_of))
     return log
 
 
@@ -118,22 +119,29 @@ def source_order(table: pa.Table) -> pa.Array:
     return order
 
 
+def report_of(values: Sequence[Any]) -> Source:
+    """The report a row read back belongs to, from its SOURCE_KEYS values: a file may hold
+    several reports (by jurisdiction, year and kind); a national report's rows name their own
+    jurisdictions."""
+    source, jurisdiction, year, kind = values
+    return Source(source, NATIONAL if is_national(kind) else jurisdiction, year, kind)
+
+
 def source_rows(table: pa.Table, order: pa.Array) -> Iterator[tuple[Source, list[CheckedRow]]]:
-    """Converted rows per source in `order` (source_order; document facts from a source's
-    first row), read into Python a slice at a time: memory holds one slice, not the whole
-    table as Python objects."""
+    """Converted rows per report in `order` (source_order: a report's rows are together, as
+    the table sorts by jurisdiction, year and report), read into Python a slice at a time:
+    memory holds one slice, not the whole table as Python objects."""
     current: Source | None = None
     rows: list[CheckedRow] = []
     for start in range(0, table.num_rows, SLICE_ROWS):
         part = table.take(order.slice(start, SLICE_ROWS))
         columns = [part[c].to_pylist() for c in (*SOURCE_KEYS, *ROW_FIELDS)]
         for values in zip(*columns, strict=True):
-            if current is None or values[0] != current.source:
+            report = report_of(values[:4])
+            if report != current:
                 if current is not None:
                     yield current, rows
-                current, rows = Source(*values[:4]), []
-            elif values[1] != current.jurisdiction:  # rows of several: a national document
-                current = replace(current, jurisdiction=NATIONAL)
+                current, rows = report, []
             rows.append(Row(*values[4:]))
     if current is not None:
         yield current, rows
@@ -143,35 +151,35 @@ def run_checks(
     table: pa.Table, files: Sequence[FileSummary] | None = None
 ) -> tuple[tuple[FileSummary, ...], FindingLog]:
     """Every check's findings over converted rows (read back from a file, or built whole), and
-    the file entries: `files` when given, else one per source, rebuilt from its rows."""
+    the file entries: `files` when given, else one per report, rebuilt from its rows."""
     log = FindingLog()
-    summaries = {f.source: f for f in files or ()}
+    summaries = {f.key: f for f in files or ()}
     sources: list[Source] = []
     rebuilt: list[FileSummary] = []
     # One chunk per column: Arrow's take() on several chunks joins them first, on every call.
     table = table.combine_chunks()
     order = source_order(table)
-    spans: dict[str, tuple[int, int]] = {}  # source -> (start, rows) in `order`
+    spans: dict[Source, tuple[int, int]] = {}  # report -> (start, rows) in `order`
     start = 0
     for source, rows in source_rows(table, order):
-        spans[source.source] = (start, len(rows))
+        spans[source] = (start, len(rows))
         start += len(rows)
         sources.append(source)
         rebuilt.append(file_entry(source, len(rows)))
-        summary = summaries.get(source.source)
+        summary = summaries.get(source.key)
         text = text_findings(summary) if summary is not None else []
-        log.add(ReportFindings.of(source.source, check_report(source, rows), text))
-    seen = {s.source for s in sources}
+        log.add(ReportFindings.of(source.key, check_report(source, rows), text))
+    seen = {s.key for s in sources}
     for f in files or ():
-        if f.source not in seen:
-            log.add(ReportFindings.of(f.source, [], text_findings(f)))
+        if f.key not in seen:
+            log.add(ReportFindings.of(f.key, [], text_findings(f)))
 
-    def rows_of(source: str) -> DataRows:
+    def rows_of(source: Source) -> DataRows:
         start, n = spans[source]
-        return data_rows(table.take(order.slice(start, n)))[source]
+        return data_rows(table.take(order.slice(start, n)))
 
     ordered = output_order(sources)
-    log.finish([s.source for s in ordered], duplicate_findings(ordered, rows_of))
+    log.finish([s.key for s in ordered], duplicate_findings(ordered, rows_of))
     if files is None:
         files = sorted(rebuilt, key=lambda f: (f.jurisdiction, f.year, f.report, f.source))
     return tuple(files), log

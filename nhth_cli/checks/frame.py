@@ -78,6 +78,11 @@ class Source:
     year: int
     report: str
 
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        """The report's key (checks.report.ReportKey)."""
+        return (self.source, self.jurisdiction, self.year, self.report)
+
 
 @dataclass(frozen=True, slots=True)
 class Group:

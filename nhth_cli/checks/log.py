@@ -9,82 +9,50 @@ the encoded findings in output order; iterating a log decodes them again.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import overload
 
 from ..errors import OutputError
-from .report import Finding
+from .report import Finding, ReportKey, decode_findings, encode_findings
 
 SPOOL_BYTES = 16 * 1024 * 1024
-SEPARATOR = ",\n    "  # between pieces of the summary JSON's lists: a report's findings a line
-# encode_findings writes these keys in this order.
-assert tuple(f.name for f in fields(Finding)) == (
-    "check", "status", "source", "jurisdiction", "year", "table", "expected", "actual",
-    "message", "line",
-)  # fmt: skip
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def encode_findings(findings: Sequence[Finding]) -> bytes:
-    """Findings as the summary JSON lists them: one C encoder call for all of them, so the
-    findings of one report (or one piece) share a line, separated by ", "."""
-    if not findings:
-        return b""
-    listed = _encode(
-        [
-            {
-                "check": f.check, "status": f.status, "source": f.source,
-                "jurisdiction": f.jurisdiction, "year": f.year, "table": f.table,
-                "expected": f.expected, "actual": f.actual, "message": f.message, "line": f.line,
-            }
-            for f in findings
-        ]
-    )  # fmt: skip
-    # A name with surrogate escapes (not UTF-8) comes out escaped, never as an error.
-    return listed[1:-1].encode("utf-8", "backslashreplace")  # without the list's brackets
-
-
-def decode_findings(data: bytes) -> list[Finding]:
-    if not data:
-        return []
-    return [Finding(**d) for d in json.loads(b"[" + data + b"]")]
 
 
 @dataclass(frozen=True)
 class ReportFindings:
-    """One file's findings but duplicate_report, encoded: those about its rows, and those about
-    its text (unread_numbers), which come after its duplicate_report finding."""
+    """One report's findings but duplicate_report, encoded: those about its rows, and those
+    about its text (unread_numbers), which come after its duplicate_report finding."""
 
-    source: str
+    key: ReportKey
     rows_json: bytes
     text_json: bytes
     checks: int
     notable: tuple[Finding, ...]  # the findings that are no pass, in order
 
     @classmethod
-    def of(cls, source: str, rows: Sequence[Finding], text: Sequence[Finding]) -> ReportFindings:
+    def of(cls, key: ReportKey, rows: Sequence[Finding], text: Sequence[Finding]) -> ReportFindings:
         notable = tuple(f for f in (*rows, *text) if f.status != "pass")
         return cls(
-            source, encode_findings(rows), encode_findings(text), len(rows) + len(text), notable
+            key, encode_findings(rows), encode_findings(text), len(rows) + len(text), notable
         )
 
 
 class FindingLog(Sequence[Finding]):
-    """Every finding of a run, in output order once `finish` has run: sources in the order
-    given there, then the files without rows by source."""
+    """Every finding of a run, in output order once `finish` has run: reports in the order
+    given there, then the files without rows by source. Findings added twice under one key
+    (two reports of one file that name the same jurisdiction, year and kind) stay together."""
 
     def __init__(self) -> None:
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
         self._size = 0
-        # source -> (offset of its rows' findings, their length, its text findings' length)
-        self._where: dict[str, tuple[int, int, int]] = {}
-        self._notable: dict[str, tuple[Finding, ...]] = {}
+        # key -> (offset of its rows' findings, their length, its text findings' length)
+        self._where: dict[ReportKey, list[tuple[int, int, int]]] = {}
+        self._notable: dict[ReportKey, tuple[Finding, ...]] = {}
         self._checks = 0
-        self._order: list[str] = []
-        self._duplicates: dict[str, Finding] = {}
+        self._order: list[ReportKey] = []
+        self._duplicates: dict[ReportKey, Finding] = {}
 
     def add(self, found: ReportFindings) -> None:
         try:
@@ -96,14 +64,15 @@ class FindingLog(Sequence[Finding]):
             raise OutputError(
                 f"{where}: cannot hold the findings in a temporary file: {exc.strerror or exc}"
             ) from None
-        self._where[found.source] = (self._size, len(found.rows_json), len(found.text_json))
+        span = (self._size, len(found.rows_json), len(found.text_json))
+        self._where.setdefault(found.key, []).append(span)
         self._size += len(found.rows_json) + len(found.text_json)
         self._checks += found.checks
         if found.notable:
-            self._notable[found.source] = found.notable
+            self._notable[found.key] = self._notable.get(found.key, ()) + found.notable
 
-    def finish(self, order: Sequence[str], duplicates: dict[str, Finding]) -> None:
-        """Sources with rows in output order, and duplicate_report's finding per source."""
+    def finish(self, order: Sequence[ReportKey], duplicates: dict[ReportKey, Finding]) -> None:
+        """Reports with rows in output order, and duplicate_report's finding per report."""
         ranked = set(order)
         self._order = [*order, *sorted(s for s in self._where if s not in ranked)]
         self._duplicates = duplicates
@@ -115,29 +84,33 @@ class FindingLog(Sequence[Finding]):
     def notable(self) -> list[Finding]:
         """The findings that are no pass, in order."""
         out: list[Finding] = []
-        for source in self._order:
-            found = self._notable.get(source, ())
+        for key in self._order:
+            found = self._notable.get(key, ())
             rows = [f for f in found if f.check != "unread_numbers"]
             out += rows
-            dup = self._duplicates.get(source)
+            dup = self._duplicates.get(key)
             if dup is not None and dup.status != "pass":
                 out.append(dup)
             out += [f for f in found if f.check == "unread_numbers"]
         return out
 
     def pieces(self) -> Iterator[bytes]:
-        """Each source's encoded findings, in order (join them with SEPARATOR)."""
-        for source in self._order:
-            offset, rows, text = self._where.get(source, (0, 0, 0))
-            self._spool.seek(offset)
-            data = self._spool.read(rows + text)
-            if rows:
-                yield data[:rows]
-            dup = self._duplicates.get(source)
+        """Each report's encoded findings, in order (join them with SEPARATOR)."""
+        for key in self._order:
+            spans = self._where.get(key, [])
+            held = []
+            for offset, rows, text in spans:
+                self._spool.seek(offset)
+                held.append((rows, self._spool.read(rows + text)))
+            for rows, data in held:
+                if rows:
+                    yield data[:rows]
+            dup = self._duplicates.get(key)
             if dup is not None:
                 yield encode_findings([dup])
-            if text:
-                yield data[rows:]
+            for rows, data in held:
+                if len(data) > rows:
+                    yield data[rows:]
 
     def __iter__(self) -> Iterator[Finding]:
         for piece in self.pieces():

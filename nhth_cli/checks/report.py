@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from itertools import groupby
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
-from .. import __version__
 from ..records import FileResult, UnreadNumber
-
-if TYPE_CHECKING:
-    from .log import FindingLog
+from ..version import __version__
 
 Status = Literal["pass", "fail", "warn"]
+# Which report findings are about: (source, jurisdiction, year, report), "" and 0 where not
+# known (a file skipped or not read). A file of several reports has one key per report.
+ReportKey = tuple[str, str, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,10 @@ class FileSummary:
             rep.nationwide_signals, rep.call_volume_rank, rep.unread,
         )  # fmt: skip
 
+    @property
+    def key(self) -> ReportKey:
+        return (self.source, self.jurisdiction or "", self.year or 0, self.report or "")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "sha256": self.sha256, "status": self.status,
@@ -72,11 +76,59 @@ class FileSummary:
         }  # fmt: skip
 
 
+SEPARATOR = ",\n    "  # between pieces of the summary JSON's lists: a report's findings a line
+# encode_findings writes these keys in this order.
+assert tuple(f.name for f in fields(Finding)) == (
+    "check", "status", "source", "jurisdiction", "year", "table", "expected", "actual",
+    "message", "line",
+)  # fmt: skip
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def encode_findings(findings: Sequence[Finding]) -> bytes:
+    """Findings as the summary JSON lists them: one C encoder call for all of them, so the
+    findings of one report (or one piece) share a line, separated by ", "."""
+    if not findings:
+        return b""
+    listed = _encode(
+        [
+            {
+                "check": f.check, "status": f.status, "source": f.source,
+                "jurisdiction": f.jurisdiction, "year": f.year, "table": f.table,
+                "expected": f.expected, "actual": f.actual, "message": f.message, "line": f.line,
+            }
+            for f in findings
+        ]
+    )  # fmt: skip
+    # A name with surrogate escapes (not UTF-8) comes out escaped, never as an error.
+    return listed[1:-1].encode("utf-8", "backslashreplace")  # without the list's brackets
+
+
+def decode_findings(data: bytes) -> list[Finding]:
+    if not data:
+        return []
+    return [Finding(**d) for d in json.loads(b"[" + data + b"]")]
+
+
+class FindingLogLike(Protocol):
+    """Findings held encoded (checks.log.FindingLog): counted, iterated, and copied into the
+    summary JSON piece by piece."""
+
+    @property
+    def notable(self) -> list[Finding]: ...
+
+    def pieces(self) -> Iterator[bytes]: ...
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Finding]: ...
+
+
 @dataclass(frozen=True)
 class ValidationReport:
     files: tuple[FileSummary, ...]
     # Every finding in order: a tuple, or a FindingLog (checks/log.py), which holds them encoded.
-    findings: tuple[Finding, ...] | FindingLog
+    findings: tuple[Finding, ...] | FindingLogLike
     rows: int
 
     @property
@@ -137,8 +189,6 @@ class ValidationReport:
         """The summary JSON in pieces, one file a line and each report's findings on a line or
         so, so that it is never held whole. json.dumps(indent=...) runs the pure-Python encoder;
         files and findings are encoded by the C encoder instead (the same JSON value)."""
-        from .log import SEPARATOR, encode_findings
-
         head = {
             "nhth_version": __version__,
             "valid": self.valid,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .frame import Frame, Group, Source, agreed, finding
-from .report import Finding
+from .report import Finding, ReportKey
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -55,20 +55,14 @@ class DataRows:
     rows: list[tuple[Any, ...]]
 
 
-def data_rows(table: pa.Table | pa.RecordBatch) -> dict[str, DataRows]:
-    """Each source's rows in printed order, without where they were read (one pass, column by
-    column: far cheaper than a dict per row)."""
+def data_rows(table: pa.Table | pa.RecordBatch) -> DataRows:
+    """One report's rows in printed order, without where they were read (column by column:
+    far cheaper than a dict per row)."""
     names = tuple(c for c in table.schema.names if c not in WHERE_READ)
     columns = [table.column(n).to_pylist() for n in names]
-    grouped: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
-    rows = zip(*columns, strict=True)
-    for source, line, row in zip(table.column("source").to_pylist(),
-                                 table.column("line").to_pylist(), rows, strict=True):  # fmt: skip
-        grouped.setdefault(source, []).append((line, row))
-    return {
-        source: DataRows(names, [row for _, row in sorted(found, key=lambda p: p[0])])
-        for source, found in grouped.items()
-    }
+    lines = table.column("line").to_pylist()
+    found = sorted(zip(lines, zip(*columns, strict=True), strict=True), key=lambda p: p[0])
+    return DataRows(names, [row for _, row in found])
 
 
 def first_difference(a: DataRows, b: DataRows) -> str:
@@ -82,25 +76,26 @@ def first_difference(a: DataRows, b: DataRows) -> str:
 
 
 def duplicate_findings(
-    sources: Iterable[Source], rows_of: Callable[[str], DataRows]
-) -> dict[str, Finding]:
-    """duplicate_report's finding per source, given every source and a way to fetch one
-    source's data rows (`data_rows`): a warning when two sources of one report
+    sources: Iterable[Source], rows_of: Callable[[Source], DataRows]
+) -> dict[ReportKey, Finding]:
+    """duplicate_report's finding per report (by its key), given every report and a way to
+    fetch one report's data rows (`data_rows`): a warning when two sources of one report
     hold identical rows (one report in two forms), a failure when they differ. The first
     source of a report has no finding when others share it. Only sources that share a report
-    are read."""
+    are read. The reports of one file are never compared with each other: they differ in
+    jurisdiction, year or kind, else they are one report (one key)."""
     by_report: dict[tuple[str, int, str], list[Source]] = {}
-    for s in sorted(sources, key=lambda s: s.source):
+    for s in sorted(set(sources), key=lambda s: s.source):
         by_report.setdefault((s.jurisdiction, s.year, s.report), []).append(s)
-    out: dict[str, Finding] = {}
+    out: dict[ReportKey, Finding] = {}
     for same in by_report.values():
         first = same[0]
         if len(same) == 1:
-            out[first.source] = finding(first, "duplicate_report", "pass", 1, 1, "the only source")
+            out[first.key] = finding(first, "duplicate_report", "pass", 1, 1, "the only source")
             continue
-        reference = rows_of(first.source)
+        reference = rows_of(first)
         for s in same[1:]:
-            out[s.source] = duplicate_finding(s, first.source, reference, rows_of(s.source))
+            out[s.key] = duplicate_finding(s, first.source, reference, rows_of(s))
     return out
 
 

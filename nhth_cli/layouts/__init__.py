@@ -51,6 +51,12 @@ def tables_of(kind: str) -> tuple[TableSpec, ...]:
     return layout.tables if layout is not None else ()
 
 
+def is_national(kind: str) -> bool:
+    """Whether a kind's report is of the whole country, its rows naming their jurisdictions."""
+    layout = BY_KIND.get(kind)
+    return layout is not None and layout.national
+
+
 def quantities(kind: str) -> tuple[Quantity, ...]:
     layout = BY_KIND.get(kind)
     return layout.quantities if layout is not None else ()
@@ -58,5 +64,5 @@ def quantities(kind: str) -> tuple[Quantity, ...]:
 
 __all__ = [
     "BY_KIND", "LAYOUTS", "THRESHOLD", "Layout", "Quantity", "TableSpec", "best_layout",
-    "quantities", "scores", "table_spec", "tables_of",
+    "is_national", "quantities", "scores", "table_spec", "tables_of",
 ]  # fmt: skip

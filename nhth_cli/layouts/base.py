@@ -58,3 +58,6 @@ class Layout:
     recognise: Callable[[str], float]
     parse: Callable[[str, str], ParsedReport]
     quantities: tuple[Quantity, ...] = ()
+    # Each row names its own jurisdiction (the national table): one report of the whole
+    # country, whatever jurisdictions its rows name.
+    national: bool = False

@@ -164,4 +164,5 @@ LAYOUT = Layout(
     TABLES,
     recognise,
     parse,
+    national=True,
 )

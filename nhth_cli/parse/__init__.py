@@ -13,6 +13,7 @@ from ..layouts import best_layout
 from ..records import ParsedReport
 from .accounting import unread_numbers
 from .facts import find_jurisdiction
+from .split import split_reports
 
 
 def parse_document(text: str, file_stem: str = "") -> ParsedReport:
@@ -29,4 +30,20 @@ def parse_document(text: str, file_stem: str = "") -> ParsedReport:
     return replace(report, unread=unread_numbers(text, report.cells, figures))
 
 
-__all__ = ["find_jurisdiction", "parse_document"]
+def report_texts(text: str) -> list[str]:
+    """Given a document's text, one text per report it holds (split.split_reports): each the
+    whole document's text with the lines of every other report blanked (their form feeds kept)
+    and the reports after it left out, so that line and page numbers stay those of the whole
+    document, in rows, warnings and unread numbers alike. One report: [text]."""
+    parts = split_reports(text)
+    if len(parts) == 1:
+        return [text]
+    lines = text.split("\n")
+    out: list[str] = []
+    for offset, part in parts:
+        before = "".join("\f" * line.count("\f") + "\n" for line in lines[:offset])
+        out.append(before + part)
+    return out
+
+
+__all__ = ["find_jurisdiction", "parse_document", "report_texts"]

@@ -211,8 +211,8 @@ def _footnote_marks(texts: Sequence[str]) -> frozenset[int]:
             marks.add(int(m["mark"].translate(_SUPERSCRIPTS)))
         elif _is_ascii_number(t.strip()) and len(t.strip()) <= 2:
             below = next((u for u in texts[i + 1 : i + 3] if u.strip()), "")
-            if _is_sentence(below):
-                marks.add(int(t))
+            if _is_sentence(below):  # a raised mark may be printed as superscript digits
+                marks.add(int(t.strip().translate(_SUPERSCRIPTS)))
     return frozenset(marks)
 
 
