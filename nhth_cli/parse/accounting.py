@@ -62,9 +62,7 @@ _NUMBER = (
 # followed by a number (a month, "Section", "U.S.C.") or "Fewer" (a withheld count). Tested
 # first, it rejects most positions of a text at once (the alternatives cost 2x without it).
 _STARTS = r"(?=[\d<§(+\-−]|\b(?:[A-Z][A-Za-z.]{1,8}\s*§?\s*\d|[Ff][Ee][Ww][Ee][Rr]\s))"
-_TOKEN = re.compile(
-    rf"{_STARTS}(?i:(?P<exempt>{_NOT_DATA})|(?P<withheld>{_WITHHELD})|{_NUMBER})"
-)
+_TOKEN = re.compile(rf"{_STARTS}(?i:(?P<exempt>{_NOT_DATA})|(?P<withheld>{_WITHHELD})|{_NUMBER})")
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _PCT = re.compile(r"\d{1,3}(?:\.\d+)?")
 _ORDINAL = ("st", "nd", "rd", "th")
