@@ -37,7 +37,7 @@ def test_a_printed_or_saved_report_gives_the_rows_of_its_text(name: str, suffix:
 
 def test_the_printed_report_carries_the_browsers_page_furniture() -> None:
     # What makes this form hard: without it the test above would prove little.
-    from nhth_cli.extract.document import document_text
+    from nhth_cli.extract.document import read_document
 
-    text = document_text((BROWSER / "connecticut-2016-hotline.pdf").read_bytes())
+    text = read_document((BROWSER / "connecticut-2016-hotline.pdf").read_bytes()).text
     assert "file://" in text and "/4" in text

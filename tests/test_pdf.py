@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from nhth_cli.assemble import to_arrow
 from nhth_cli.discover import InputFile
 from nhth_cli.errors import InputError, NotAReportError
-from nhth_cli.extract.document import document_text
+from nhth_cli.extract.document import read_document
 from nhth_cli.extract.pdf import pdf_to_text
 from nhth_cli.pipeline import convert, convert_bytes, convert_file
 from nhth_cli.records import FileResult, Settings
@@ -128,7 +128,7 @@ def test_line_and_page_point_into_the_extracted_text(name: str) -> None:
     """`line` is a line of the PDF's extracted text holding the row's numbers; `page` counts
     the form feeds before it."""
     data = built(name).data
-    lines = document_text(data).split("\n")
+    lines = read_document(data).text.split("\n")
     result = converted(name)
     assert result.report is not None
     for cell in result.report.cells:

@@ -37,8 +37,3 @@ def read_document(
 
         return Document(html_to_text(decode_text(data)))
     return Document(decode_text(data))
-
-
-def document_text(data: bytes) -> str:
-    """Pages are separated by form feeds; a PDF is recognised by its content, not its name."""
-    return read_document(data).text

@@ -117,7 +117,7 @@ def _kind(m: re.Match[str]) -> tuple[Kind, int | float | None]:
         return "withheld", None
     digits, glued = m["digits"], (m["glued"] or "").lower()  # "31st", "5Cases", "24-hour"
     if glued and not m["pct"] and not m["exp"]:
-        if glued in _ORDINAL and digits.isdigit() and digits.isascii():
+        if glued in _ORDINAL and _is_ascii_number(digits):
             return "count", int(digits)
         return "exempt", None  # a mark or word glued to a number: "5Cases", "1To"
     if m["sign"] or m["exp"] or not digits.isascii():
@@ -321,9 +321,7 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
         return True  # a footnote's own mark, alone above its sentence
     if _FOOTNOTE_TEXT.match(text_line) and text_line[:20].lstrip().startswith(p.text):
         return True  # a footnote's own mark: "5 Cases where ..."
-    if short and _PAGE_NUMBER.match(
-        text_line
-    ):  # "12", "Page 3 of 9": at a page's edge, or saying so
+    if short and _PAGE_NUMBER.match(text_line):  # "12" at a page's edge, or "Page 3 of 9"
         return p.line in doc.page_edges or text_line.strip()[:4].lower() == "page"
     return False
 
