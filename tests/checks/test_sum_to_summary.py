@@ -12,8 +12,7 @@ from nhth_cli.checks.checks import check_report
 from nhth_cli.checks.frame import Source
 from nhth_cli.checks.report import Finding
 from nhth_cli.parse import parse_document
-
-from .web_forms import NATIONAL, TEXAS
+from tests.web_forms import NATIONAL, TEXAS
 
 TEXAS_TEXT = TEXAS["text"].read_text(encoding="utf-8")
 TABLE_TEXT = NATIONAL["text"].read_text(encoding="utf-8")

@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 from nhth_cli.assemble import to_arrow
 from nhth_cli.pipeline import convert_bytes
-
-from . import renditions as r
-from .conftest import SEEDS, seed_path
+from tests import renditions as r
+from tests.conftest import SEEDS, seed_path
 
 # Columns that describe where a row was printed, not what it says.
 _PLACE = ("line", "page", "source")
@@ -70,7 +69,7 @@ BYTE_FORMS: dict[str, Callable[[str], bytes]] = {
 def report_text(request: pytest.FixtureRequest) -> str:
     """The hotline reports of the seeds (004 Connecticut, 000 U.S. Virgin Islands) and the
     project's renditions of them."""
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     samples = {"ct": "connecticut-2016-hotline.txt", "vi": "us-virgin-islands-2016-hotline.txt"}
     which, kind = request.param.split("-")
@@ -115,7 +114,7 @@ _EOL = st.sampled_from(["\n", "\r\n", "\r"])
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_white_space_and_line_endings_never_change_rows(data: st.DataObject) -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -137,7 +136,7 @@ def _profile_rows(text: str) -> list[dict[str, Any]]:
 def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
     """PDF text of the side-by-side groups: one space between cells, so columns are lost;
     the labels' words and the order of the pairs still tell each pair's group."""
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     layout = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     single = "\n".join(" ".join(line.split()) for line in layout.split("\n"))
@@ -149,7 +148,7 @@ def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
 
 
 def test_profile_from_the_seed_equals_the_sample() -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     sample = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     seed = seed_path("001").read_text(encoding="utf-8")
@@ -158,7 +157,7 @@ def test_profile_from_the_seed_equals_the_sample() -> None:
 
 @pytest.mark.parametrize("form", [*BYTE_FORMS, "markdown", "page_breaks", "wrapped_sentences"])
 def test_profile_in_other_forms(form: str) -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     text = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     variant = (BYTE_FORMS | TEXT_FORMS)[form](text)  # type: ignore[operator]
