@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nhth_cli.assemble import to_arrow
+from nhth_cli.errors import NotAReportError
+from nhth_cli.extract.text import decode_text, looks_like_pdf
 from nhth_cli.pipeline import convert_bytes
 from tests import renditions as r
 from tests.conftest import SEEDS, seed_path
@@ -162,3 +165,66 @@ def test_profile_in_other_forms(form: str) -> None:
     text = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     variant = (BYTE_FORMS | TEXT_FORMS)[form](text)  # type: ignore[operator]
     assert rows(variant, "vi-profile.txt") == _profile_rows(text)
+
+
+# -- decode_text: given the bytes of a text rendition, its text --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"Sex\t12\r\nLabor\t3\r\n", "Sex\t12\nLabor\t3\n"),  # CRLF
+        (b"Sex\t12\rLabor\t3\r", "Sex\t12\nLabor\t3\n"),  # old Mac CR
+        (b"page 1\x0cpage 2\n", "page 1\x0cpage 2\n"),  # form feeds stay: they mark pages
+        (codecs.BOM_UTF8 + "Caf\u00e9 \u2013 1\n".encode(), "Caf\u00e9 \u2013 1\n"),
+        ("\ufeffNa\u00efve\r\n".encode("utf-16-le"), "Na\u00efve\n"),
+        ("\ufeffNa\u00efve\r\n".encode("utf-16-be"), "Na\u00efve\n"),
+        ("Caf\u00e9 \u2013 1".encode("cp1252"), "Caf\u00e9 \u2013 1"),  # Windows-1252
+        ("\u00e9 ".encode() + b"\xe9 \x93q\x94", "\u00e9 \u00e9 \u201cq\u201d"),  # mixed
+        (b"a\x81b\x8dc", "a\x81b\x8dc"),  # undefined in Windows-1252: read as Latin-1
+        (b"Stu\x00dent visas in 2016: 3\n", "Student visas in 2016: 3\n"),  # NULs: nothing
+        (b"", ""),
+    ],
+)
+def test_decode_text(data: bytes, text: str) -> None:
+    assert decode_text(data) == text
+
+
+_PIECES = [
+    "a",
+    "Z",
+    "\u00e9",
+    "\u2013",
+    "\u1e9e",
+    "12",
+    "3.5%",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x0c",
+]
+
+
+def test_binary_data_is_not_a_report() -> None:
+    with pytest.raises(NotAReportError, match="binary data"):
+        decode_text(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize(
+    ("data", "pdf"),
+    [
+        (b"%PDF-1.7\n", True),
+        (b"\x00" * 1000 + b"%PDF-1.4", True),  # junk before the header
+        (b"\x00" * 1024 + b"%PDF-1.4", False),  # the header must be within the first KiB
+        (b"report.pdf\n", False),
+    ],
+)
+def test_pdfs_are_recognised_by_content(data: bytes, pdf: bool) -> None:
+    assert looks_like_pdf(data) is pdf
+
+
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+def test_utf8_text_decodes_to_itself_with_newline_line_ends(text: str) -> None:
+    assert decode_text(text.encode("utf-8")) == text.replace("\r\n", "\n").replace("\r", "\n")
