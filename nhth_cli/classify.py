@@ -6,29 +6,27 @@ look for, and the reason given for a document none of them recognises.
 
 from __future__ import annotations
 
-import re
+from .normalize.casefold import Folded
 
 _HOTLINE_MARKS = (
-    re.compile(r"#\s*OF\s+(?:CALLS|CASES)", re.I),
-    re.compile(r"NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT", re.I),
-    re.compile(r"Number of Substantive Calls Received", re.I),
-    re.compile(r"a total of \d[\d,]* unique cases", re.I),
-    re.compile(r"VENUE/INDUSTRY OF POTENTIAL TRAFFICKING", re.I),
-    re.compile(r"PRIMARY REASON FOR CONTACTING", re.I),
+    Folded.of(r"#\s*OF\s+(?:CALLS|CASES)"),
+    Folded.of(r"NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT"),
+    Folded.of(r"Number of Substantive Calls Received"),
+    Folded.of(r"a total of \d[\d,]* unique cases"),
+    Folded.of(r"VENUE/INDUSTRY OF POTENTIAL TRAFFICKING"),
+    Folded.of(r"PRIMARY REASON FOR CONTACTING"),
 )
 _PROFILE_MARKS = (
-    re.compile(r"Efforts\s+to\s+Combat\s+Human\s+Trafficking", re.I),
-    re.compile(r"DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED", re.I),
-    re.compile(r"(?:SEX|LABOR) TRAFFICKING VENUES", re.I),
+    Folded.of(r"Efforts\s+to\s+Combat\s+Human\s+Trafficking"),
+    Folded.of(r"DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED"),
+    Folded.of(r"(?:SEX|LABOR) TRAFFICKING VENUES"),
 )
-_HOTLINE_NAMED = re.compile(
-    r"(?:National Human Trafficking|Trafficking (?:Resource|Hotline))", re.I
-)
+_HOTLINE_NAMED = Folded.of(r"(?:National Human Trafficking|Trafficking (?:Resource|Hotline))")
 _TABLE_COLUMNS = _HOTLINE_MARKS[0]
 
 
 def names_hotline(text: str) -> bool:
-    return _HOTLINE_NAMED.search(text) is not None
+    return _HOTLINE_NAMED.search(text)
 
 
 def hotline_report_score(text: str) -> float:
@@ -38,7 +36,7 @@ def hotline_report_score(text: str) -> float:
         return 0.0
     if _TABLE_COLUMNS.search(text):
         return 1.0
-    if sum(1 for p in _HOTLINE_MARKS[1:] if p.search(text)) >= 2:
+    if sum(p.search(text) for p in _HOTLINE_MARKS[1:]) >= 2:
         return 0.8
     return 0.0
 
@@ -48,7 +46,7 @@ def state_profile_score(text: str) -> float:
     report's tables, above its other marks); else 0."""
     if not names_hotline(text):
         return 0.0
-    return 0.9 if sum(1 for p in _PROFILE_MARKS if p.search(text)) >= 2 else 0.0
+    return 0.9 if sum(p.search(text) for p in _PROFILE_MARKS) >= 2 else 0.0
 
 
 def skip_reason(text: str) -> str:
