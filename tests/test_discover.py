@@ -113,11 +113,6 @@ def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
     assert len([f for f in found if f.source in ("a/r.txt", "b/r.txt")]) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="discover walks a folder in os.scandir order, so which name a folder reached twice "
-    "gets (and so `source`) depends on the file system, not on the names",
-)
 def test_a_folder_reached_by_two_names_is_walked_under_the_first_in_sorted_order(
     tmp_path: Path,
 ) -> None:
