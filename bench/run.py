@@ -39,7 +39,7 @@ PY = sys.executable
 HEAVY = ("pandas", "pyarrow", "pypdfium2", "pdfplumber", "numpy", "nhth_cli.parse")
 
 sys.path.insert(0, str(HERE))
-import generate  # noqa: E402
+import generate  # noqa: E402  (bench/generate.py: the sets, made by tests/builder.py)
 
 NHTH: list[str] = []  # --nhth: another nhth command to measure (e.g. a patched copy)
 
@@ -64,12 +64,19 @@ class DataSet:
     duplicates: int = 0  # reports repeating a (jurisdiction, year) already in the set
 
 
+# What makes the sets: a change to any of them makes them again.
+GENERATOR = (HERE / "generate.py", REPO / "tests" / "builder.py", REPO / "tests" / "renditions.py")
+
+
 def _generator_version() -> str:
-    return hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    for path in GENERATOR:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def dataset(kind: str, n: int, root: Path) -> DataSet:
-    """The generated set of n reports, reused while generate.py is unchanged."""
+    """The generated set of n reports, reused while its generator (GENERATOR) is unchanged."""
     path = root / f"{kind}-{n}"
     manifest = path / ".manifest.json"  # hidden: nhth and the floors skip it
     version = _generator_version()
@@ -338,7 +345,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if big.duplicates:
             extra["scale_note"] = (
                 f"{big.duplicates} of the {big_n:,} reports repeat a (jurisdiction, year) "
-                "(56 x 111 unique), so duplicate_report checks fail there by design"
+                "(56 x 110 unique), so duplicate_report checks fail there by design"
             )
 
     if "pdf" in only:

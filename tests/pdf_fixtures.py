@@ -1,66 +1,39 @@
 """Hotline report PDFs (and a text rendition of the same report) built from table data.
 
 The figures are those of the Connecticut 2016 hotline report (seed 004); the sentences are short
-ones of our own that carry the same numbers. `^N` in a string marks footnote N: the PDF prints it
-as a raised, smaller digit run (what real reports do), the text rendition as Unicode superscripts.
+ones of our own that carry the same numbers. The report is built and rendered by tests/builder.py
+(`^N` in a string marks footnote N: the PDF prints it as a raised, smaller digit run, what real
+reports do, the text rendition as Unicode superscripts).
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from functools import cache
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
+
+from .builder import (
+    DEMOGRAPHICS,
+    SUPERSCRIPT_DIGITS,
+    Block,
+    FixturePdf,
+    Layout,
+    Report,
+    Row,
+    TableData,
+    demographics,
+    render_pdf,
+    render_text,
+    signals_block,
+    table_block,
 )
 
-TITLE = "NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT"
+__all__ = ["SUPERSCRIPT_DIGITS", "TABLES", "FixturePdf", "Layout", "report_pdf", "report_text"]
+
 SUBTITLE = "Connecticut State Report: 1/1/2016 – 12/31/2016"
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARK = re.compile(r"\^(\d+)")
-FEWER = "Fewer than Three"
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str  # `^N` marks a footnote
-    count: str  # "49", "Fewer than Three^7", or "" (the non-cumulative note row)
-    pct: str  # "24.6%", "N/A" or ""
-
-
-@dataclass(frozen=True)
-class TableData:
-    id: str
-    title: str
-    unit: str  # CALLS or CASES
-    rows: tuple[Row, ...]
-    notes: tuple[str, ...] = ()  # footnotes printed under the table, "^1Text ..."
-
-
-@dataclass(frozen=True)
-class Block:
-    """What one page region holds: a section heading, sentences, signals, or a table."""
-
-    kind: str  # "heading", "text", "signals", "table"
-    text: str = ""
-    table: TableData | None = None
-    rows: tuple[tuple[str, str], ...] = ()  # (table id, category) of the rows it prints
 
 
 def _rows(*items: tuple[str, str, str]) -> tuple[Row, ...]:
@@ -151,30 +124,18 @@ VENUE_INDUSTRY = TableData(
 )
 
 
-def _demographics(kind: str, mark: int, withheld: Sequence[str], figures: Mapping[str, str],
+def _demographics(kind: str, mark: int, withheld: tuple[str, ...], figures: dict[str, str],
                   foreign: str) -> TableData:  # fmt: skip
-    wmark, fmark = mark + 1, mark + 2
-    labels = (
-        "Adults", "Minors", "Females", "Males", "Transgender Females", "Transgender Males",
-        "Gender Non-Conforming Individuals", "US Citizens/Legal Permanent Residents",
-        "Foreign Nationals",
-    )  # fmt: skip
-    rows = []
-    for label in labels:
-        shown = f"{label}^{fmark}" if label == "Foreign Nationals" and foreign else label
+    """The demographics table of the figures ("8 14.8%" a label); `withheld` are under three."""
+
+    def figure(label: str) -> tuple[str, str] | None:
         if label in withheld:
-            rows.append(Row(shown, f"{FEWER}^{wmark}", "N/A"))
-        else:
-            count, pct = figures[label].split()
-            rows.append(Row(shown, count, pct))
-    rows.append(Row(f"NON-CUMULATIVE^{mark}", "", ""))
-    return TableData(
-        f"victim_demographics_{kind.lower()}",
-        f"VICTIM DEMOGRAPHICS^{mark} ({kind.upper()} TRAFFICKING CASES)",
-        "CASES",
-        tuple(rows),
-        (f"^{mark}{_NON_CUMULATIVE}", f"^{wmark}{_WITHHELD}", f"^{fmark}{foreign}"),
-    )
+            return None
+        count, pct = figures[label].split()
+        return count, pct
+
+    cells = {label: figure(label) for label in DEMOGRAPHICS}
+    return demographics(kind, mark, cells, (_NON_CUMULATIVE, _WITHHELD, foreign))
 
 
 LABOR_DEMOGRAPHICS = _demographics(
@@ -212,274 +173,45 @@ PERIOD_NOTE = (
 )
 
 
-def _table_rows(table: TableData) -> tuple[tuple[str, str], ...]:
-    out = []
-    for row in table.rows:
-        if not row.count:
-            continue
-        label = _MARK.sub("", row.label)
-        out.append((table.id, "Total" if label.startswith("TOTAL") else label))
-    return tuple(out)
-
-
-def _pages() -> tuple[tuple[Block, ...], ...]:
-    """The report, page by page, in printed order (page 1 first)."""
-    return (
+@cache
+def connecticut() -> Report:
+    """The Connecticut 2016 report, page by page in printed order (page 1 first)."""
+    return Report(
+        "Connecticut",
+        2016,
+        SUBTITLE,
         (
-            Block("heading", "OVERVIEW OF INCOMING SIGNALS"),
-            Block("text", PERIOD_NOTE),
-            Block("text", NATIONWIDE),
-            Block("signals", rows=tuple(("signals", name) for _, name in SIGNALS)),
-            Block("heading", "SUBSTANTIVE CALL DATA"),
-            Block("text", SUBSTANTIVE, rows=(("summary", "Substantive Calls"),)),
-            Block("text", RANK),
-            Block("table", table=CALLER_TYPE, rows=_table_rows(CALLER_TYPE)),
+            (
+                Block("heading", "OVERVIEW OF INCOMING SIGNALS"),
+                Block("text", PERIOD_NOTE),
+                Block("text", NATIONWIDE),
+                signals_block(SIGNALS),
+                Block("heading", "SUBSTANTIVE CALL DATA"),
+                Block("text", SUBSTANTIVE, rows=(("summary", "Substantive Calls"),)),
+                Block("text", RANK),
+                table_block(CALLER_TYPE),
+            ),
+            (
+                table_block(HOW_FOUND),
+                Block("heading", "HUMAN TRAFFICKING CASE DATA"),
+                Block("text", CASES, rows=(("summary", "Cases"),)),
+                table_block(PRIMARY_REASON),
+            ),
+            (table_block(VENUE_INDUSTRY),),
+            (table_block(LABOR_DEMOGRAPHICS),),
+            (table_block(SEX_DEMOGRAPHICS),),
         ),
-        (
-            Block("table", table=HOW_FOUND, rows=_table_rows(HOW_FOUND)),
-            Block("heading", "HUMAN TRAFFICKING CASE DATA"),
-            Block("text", CASES, rows=(("summary", "Cases"),)),
-            Block("table", table=PRIMARY_REASON, rows=_table_rows(PRIMARY_REASON)),
-        ),
-        (Block("table", table=VENUE_INDUSTRY, rows=_table_rows(VENUE_INDUSTRY)),),
-        (Block("table", table=LABOR_DEMOGRAPHICS, rows=_table_rows(LABOR_DEMOGRAPHICS)),),
-        (Block("table", table=SEX_DEMOGRAPHICS, rows=_table_rows(SEX_DEMOGRAPHICS)),),
     )
-
-
-# -- the text rendition ---------------------------------------------------------------------------
-def _sup(text: str) -> str:
-    return _MARK.sub(lambda m: m[1].translate(SUPERSCRIPT_DIGITS), text)
 
 
 def report_text() -> str:
     """The report as a tab-separated text rendition (the layout of seed 004)."""
-    out: list[str] = []
-    for page in _pages():
-        out += ["", TITLE, "", SUBTITLE, ""]
-        for block in page:
-            if block.kind == "signals":
-                for number, name in SIGNALS:
-                    out += [f"{number} {name}", ""]
-            elif block.kind == "table":
-                table = block.table
-                assert table is not None
-                out.append(f"{_sup(table.title)}\t# OF {table.unit}\t% OF {table.unit}")
-                out += [f"{_sup(r.label)}\t{_sup(r.count)}\t{r.pct}" for r in table.rows]
-                out.append("")
-                for note in table.notes:
-                    out += [_sup(note), ""]
-            else:
-                out += [block.text, ""]
-    return "\n".join(out) + "\n"
+    return render_text(connecticut())
 
 
-# -- the PDF --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Layout:
-    """How the PDF prints the report."""
-
-    ruled: bool = True  # grid lines around table cells
-    breaks: Mapping[str, int] = field(default_factory=dict)  # table id -> body rows on 1st page
-    repeat_heading: bool = True  # the column heading is printed again after a break
-    superscripts: bool = True  # footnote marks as raised small digits; False: plain digits
-    label_width: float = 300.0
-    count_width: float | None = None  # None: wide enough; a number: narrower cells wrap
-    valign: str = "MIDDLE"
-    title_row: bool = False  # the table's title in a row of its own above the column headings
-    space_before_marks: bool = False  # "Times ¹" rather than "Times¹"
-    hyphen_break: bool = False  # a label breaks its line after a hyphen: "Non-" / "Conforming"
-    font_size: float = 9.0
-
-
-@dataclass(frozen=True)
-class FixturePdf:
-    data: bytes
-    pages: Mapping[tuple[str, str], int]  # (table, category) -> 1-based page of the row
-    page_count: int
-
-
-class _Tagged(Flowable):  # type: ignore[misc]
-    """Wraps a flowable to learn the page it lands on; it must not be split."""
-
-    def __init__(self, inner: Flowable, rows: tuple[tuple[str, str], ...]) -> None:
-        super().__init__()
-        self.inner = inner
-        self.rows = rows
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        w, h = self.inner.wrap(avail_width, avail_height)
-        self.width, self.height = w, h
-        return w, h
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []  # never split: the fixture's page plan must hold
-
-    def draw(self) -> None:
-        self.inner.drawOn(self.canv, 0, 0)
-
-
-class _Doc(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buffer: io.BytesIO, **kw: Any) -> None:
-        super().__init__(buffer, pagesize=LETTER, leftMargin=54, rightMargin=54, topMargin=90,
-                         bottomMargin=48, title="Connecticut 2016", **kw)  # fmt: skip
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=_page_header)])
-        self.landed: dict[tuple[str, str], int] = {}
-        self.tagged = 0
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _Tagged):
-            self.tagged += 1
-            for key in flowable.rows:
-                self.landed[key] = self.page
-
-
-def _page_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont("Helvetica-Bold", 13)
-    canvas.drawString(54, LETTER[1] - 48, TITLE)
-    canvas.setFont("Helvetica", 11)
-    canvas.drawString(54, LETTER[1] - 66, SUBTITLE)
-    canvas.restoreState()
-
-
-def _markup(text: str, superscripts: bool, space: bool = False) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    mark = r"<super>\1</super>" if superscripts else r"\1"
-    if space:  # a space between a word and its mark; a footnote's own leading mark keeps none
-        text = re.sub(r"(?<=\S)\^(\d+)", " " + mark, text)
-    return _MARK.sub(mark, text)
-
-
-class _Builder:
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
-        size = layout.font_size
-        self.body = ParagraphStyle("body", fontName="Helvetica", fontSize=size, leading=size * 1.3)
-        self.cell = ParagraphStyle("cell", parent=self.body)
-        self.bold = ParagraphStyle("bold", parent=self.body, fontName="Helvetica-Bold")
-        self.heading = ParagraphStyle(
-            "heading", parent=self.bold, fontSize=size + 3, leading=(size + 3) * 1.4
-        )
-        self.note = ParagraphStyle("note", parent=self.body, fontSize=size - 2,
-                                   leading=(size - 2) * 1.3)  # fmt: skip
-        self.pct_width = stringWidth("% OF CASES", "Helvetica-Bold", size) + 14
-        if layout.count_width is None:
-            self.count_width = stringWidth(f"{FEWER}10", "Helvetica", size) + 14
-        else:
-            self.count_width = layout.count_width
-
-    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(
-            _markup(text, self.layout.superscripts, self.layout.space_before_marks), style
-        )
-
-    def label(self, text: str) -> Paragraph:
-        markup = _markup(text, self.layout.superscripts, self.layout.space_before_marks)
-        if self.layout.hyphen_break:
-            markup = re.sub(r"(?<=[a-z])-(?=[A-Z])", "-<br/>", markup)
-        return Paragraph(markup, self.cell)
-
-    def story(self) -> list[Flowable]:
-        story: list[Flowable] = []
-        for number, page in enumerate(_pages()):
-            if number:
-                story.append(PageBreak())
-            for block in page:
-                story += self.block(block)
-        return story
-
-    def block(self, block: Block) -> list[Flowable]:
-        if block.kind == "heading":
-            return [self.para(block.text, self.heading)]
-        if block.kind == "text":
-            return [_Tagged(self.para(block.text, self.body), block.rows), Spacer(1, 4)]
-        if block.kind == "signals":
-            return [_Tagged(self.signals(), block.rows), Spacer(1, 6)]
-        assert block.table is not None
-        return self.table(block.table)
-
-    def signals(self) -> Table:
-        """The overview numbers side by side, each a large number above its channel."""
-        cells = [
-            [Paragraph(f'<font size="22">{n}</font><br/><br/>{t}', self.bold) for n, t in SIGNALS]
-        ]
-        return Table(cells, colWidths=[150] * len(SIGNALS), hAlign="LEFT")
-
-    def table(self, table: TableData) -> list[Flowable]:
-        layout = self.layout
-        units = [
-            Paragraph(f"# OF {table.unit}", self.bold),
-            Paragraph(f"% OF {table.unit}", self.bold),
-        ]
-        title = self.para(table.title, self.bold)
-        head = [[title, "", ""], ["", *units]] if layout.title_row else [[title, *units]]
-        body = [
-            [self.label(r.label), self.para(r.count, self.cell), self.para(r.pct, self.cell)]
-            for r in table.rows
-        ]
-        keys = _table_rows(table)
-        split = layout.breaks.get(table.id)
-        parts: list[tuple[list[list[Any]], int]] = []  # rows, and how many of them are heading
-        if split is None:
-            parts.append(([*head, *body], len(head)))
-        else:
-            parts.append(([*head, *body[:split]], len(head)))
-            if layout.repeat_heading:
-                parts.append(([*head, *body[split:]], len(head)))
-            else:
-                parts.append((body[split:], 0))
-        out: list[Flowable] = []
-        done = 0
-        for number, (data, n_head) in enumerate(parts):
-            if number:
-                out.append(PageBreak())
-            n_rows = sum(1 for row in data[n_head:] if _has_numbers(row))
-            rows = keys[done : done + n_rows]
-            done += n_rows
-            out += [_Tagged(self.grid(data, n_head), rows), Spacer(1, 4)]
-        for note in table.notes:
-            out.append(self.para(note, self.note))
-        out.append(Spacer(1, 8))
-        return out
-
-    def grid(self, data: list[list[Any]], n_head: int) -> Table:
-        layout = self.layout
-        widths = [layout.label_width, self.count_width, self.pct_width]
-        style: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), layout.valign),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]
-        if n_head == 2:
-            style.append(("SPAN", (0, 0), (-1, 0)))
-        if layout.ruled:
-            style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-            if n_head:
-                style.append(("BACKGROUND", (0, 0), (-1, n_head - 1), colors.lightgrey))
-        return Table(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT")
-
-
-def _has_numbers(row: list[Any]) -> bool:
-    count = row[1]
-    return bool(count.getPlainText().strip()) if isinstance(count, Paragraph) else bool(count)
-
-
-def report_pdf(layout: Layout = Layout(), *, encrypt: str | None = None) -> FixturePdf:
+def report_pdf(layout: Layout | None = None, *, encrypt: str | None = None) -> FixturePdf:
     """The report as a PDF; raises if the page plan did not hold (a block was split)."""
-    buffer = io.BytesIO()
-    doc = _Doc(buffer, encrypt=encrypt)
-    builder = _Builder(layout)
-    story = builder.story()
-    expected = sum(1 for f in story if isinstance(f, _Tagged))
-    doc.build(story)
-    if doc.tagged != expected:
-        raise AssertionError(f"fixture layout overflowed: {doc.tagged} of {expected} blocks drawn")
-    pages = len(_pages()) + len(layout.breaks)
-    if doc.page != pages:
-        raise AssertionError(f"fixture has {doc.page} pages, planned {pages}: {doc.landed}")
-    return FixturePdf(buffer.getvalue(), dict(doc.landed), doc.page)
+    return render_pdf(connecticut(), layout or Layout(), encrypt=encrypt)
 
 
 def scanned_pdf() -> bytes:
