@@ -19,6 +19,9 @@ SEPARATOR = b",\n    "  # between the items of the summary JSON's lists, an item
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """A run's validation: its file entries, every finding (held as log.py says: only those
+    that are no pass in memory) and its rows; the verdict, counts and exit status."""
+
     files: tuple[FileSummary, ...]
     findings: Findings  # every finding in order
     rows: int
