@@ -389,7 +389,7 @@ def validate(
             )
             report = run_validate(run_convert(path, settings))
         if json_out:
-            sys.stdout.buffer.write(report.to_json())
+            report.write_json(sys.stdout.buffer)  # a piece at a time
             sys.stdout.buffer.flush()
         else:
             render_summary(_console(stderr=False), report, verbose=verbose)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from .assemble import CellColumns
     from .checks import ValidationReport
-    from .checks.log import FindingLog, ReportFindings
+    from .checks.log import FindingSpool, ReportFindings
     from .stream import RowSink
 
 # What a worker process sends back: the file's result and, unless the cells are kept, its cells
@@ -48,8 +48,8 @@ class ConversionResult:
 
     files: tuple[FileResult, ...]
     sink: RowSink | None = field(default=None, compare=False, repr=False)
-    # Each file's findings but duplicate_report, checked as it was converted (with `sink`).
-    log: FindingLog | None = field(default=None, compare=False, repr=False)
+    # Each report's findings but duplicate_report, checked as it was converted (with `sink`).
+    log: FindingSpool | None = field(default=None, compare=False, repr=False)
 
     @property
     def rows(self) -> int:
@@ -255,26 +255,14 @@ def _convert_file(item: InputFile, settings: Settings) -> tuple[FileResult, ...]
 
 
 def checked(result: FileResult) -> ReportFindings:
-    """Given one file's result, its findings (all checks but duplicate_report); a PDF's
-    `unreadable_pages` comes first."""
-    from .checks import FileSummary
-    from .checks.checks import report_findings
-    from .checks.log import ReportFindings
-    from .checks.pages import unreadable_pages
-    from .checks.report import encode_findings
+    """Given one report's result, its findings (all checks but duplicate_report), checked
+    where it was parsed."""
+    from .checks.checks import report_findings, source_of
+    from .checks.report import FileSummary
 
-    summary = FileSummary.of(result)
+    entry = FileSummary.of(result)
     cells = result.report.cells if result.report is not None else ()
-    found = report_findings(summary, cells)
-    pages = unreadable_pages(summary, result.empty_pages)
-    if not pages:
-        return found
-    encoded = encode_findings(pages)
-    rows = encoded + b", " + found.rows_json if found.rows_json else encoded
-    notable = tuple(f for f in pages if f.status != "pass")
-    return ReportFindings(
-        found.key, rows, found.text_json, found.checks + len(pages), notable + found.notable
-    )
+    return report_findings(source_of(entry), cells, entry)
 
 
 def _convert_one(item: InputFile, settings: Settings) -> list[Outcome]:
@@ -307,11 +295,11 @@ def convert_files(
 
     Rows go into a `RowSink` as each result arrives; the results keep their cells only when
     `settings.keep_cells`."""
-    from .checks.log import FindingLog
+    from .checks.log import FindingSpool
     from .stream import RowSink
 
     sink = RowSink()
-    log = FindingLog()
+    log = FindingSpool()
     results: list[list[FileResult] | None] = [None] * len(files)
 
     def done(index: int, outcomes: list[Outcome]) -> None:
@@ -361,12 +349,16 @@ def validate(data: ConversionResult | pa.Table) -> ValidationReport:
     """Given a conversion's result (or converted rows as an Arrow table), every check's
     findings. `nhth validate` calls this."""
     from .checks import FileSummary, ValidationReport, check_rows
-    from .checks.checks import finish_log
+    from .checks.checks import finish_findings
+    from .checks.frame import Source
 
-    if isinstance(data, ConversionResult):
-        files = tuple(FileSummary.of(f) for f in data.files)
-        if data.sink is not None and data.log is not None:
-            # Each report was checked as it was converted; only duplicate_report is left.
-            return ValidationReport(files, finish_log(data.log, data.sink), data.sink.rows)
+    if not isinstance(data, ConversionResult):
+        return check_rows(data)
+    files = tuple(FileSummary.of(f) for f in data.files)
+    sink, log = data.sink, data.log
+    if sink is None or log is None:
         return check_rows(data.to_arrow(), files)
-    return check_rows(data)
+    # Each report was checked as it was converted; duplicate_report is left.
+    keys = {Source(s, j, year, kind): (j, year, kind, s) for j, year, kind, s in sink.report_keys()}
+    findings = finish_findings(log, keys, lambda s: sink.rows_of(keys[s]))
+    return ValidationReport(files, findings, sink.rows)

@@ -510,10 +510,9 @@ def write_partitioned(
 
 
 def write_summary(report: ValidationReport, path: Path) -> None:
-    """The validation summary JSON (`report.to_json()`), written a piece at a time."""
+    """The validation summary JSON, streamed to `path` a piece at a time, atomically."""
     with output_file(path) as fh:
-        for chunk in report.json_chunks():
-            fh.write(chunk)
+        report.write_json(fh)
 
 
 def write_bytes(data: bytes, path: Path) -> None:
@@ -593,8 +592,7 @@ def write_outputs(
             with stage.file(target) as fh:
                 _write_rows(table, fh, fmt, metadata)
         with stage.file(summary_path(output)) as fh:
-            for chunk in report.json_chunks():
-                fh.write(chunk)
+            report.write_json(fh)
         if datapackage:
             from .discover import shown_name
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import pyarrow.parquet as pq
 import pytest
@@ -217,15 +218,15 @@ def _old_outputs(tmp_path: Path) -> tuple[Path, Path]:
 def test_point6_full_disk_while_writing_the_summary_keeps_both_old_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nhth_cli.checks.report import ValidationReport
+    from nhth_cli.checks import ValidationReport
 
     out, summary = _old_outputs(tmp_path)
 
-    def full_disk(self: ValidationReport) -> object:
-        yield b'{"nhth_version": '
+    def full_disk(self: ValidationReport, fh: IO[bytes]) -> None:
+        fh.write(b'{"nhth_version": ')
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(ValidationReport, "json_chunks", full_disk)
+    monkeypatch.setattr(ValidationReport, "write_json", full_disk)
     result = CliRunner().invoke(app, ["convert", str(SAMPLES), str(out)])
     assert result.exit_code == 2
     assert "No space left on device" in result.output and "Traceback" not in result.output

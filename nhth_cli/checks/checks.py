@@ -1,9 +1,16 @@
 """The checks of SPEC.md (Validation), run one report at a time; findings in output order.
 
-All checks but duplicate_report read one report: `check_report` runs them on a report's rows
-(parsed cells, where the report was parsed, or rows read back from a file). duplicate_report
-compares reports across files, once every file is in. Findings are ordered by source (in the
-rows' output order), then table (printed order), check (SPEC.md order), line and message.
+One path for every run, in two steps:
+
+1. `report_findings`: given a report (its identity, its rows in printed order, its file
+   entry), its findings but duplicate_report. A conversion calls it per report where the
+   report was parsed (a worker process), on its cells; `check_rows` calls it per report of rows
+   read back from a file (or built whole).
+2. `finish_findings`: once every report is in, duplicate_report compares reports across files,
+   and the findings are put in output order.
+
+Findings are ordered by report (in the rows' output order; files without rows after them),
+then table (printed order), check (SPEC.md order), line and message.
 """
 
 from __future__ import annotations
@@ -15,19 +22,19 @@ from ..layouts import is_national
 from .bounds import suppressed_bounds
 from .complete_table import complete_table
 from .frame import NATIONAL, CheckedRow, Frame, Row, Source, prepare
-from .log import FindingLog, ReportFindings
+from .log import Findings, FindingSpool, ReportFindings
+from .pages import unreadable_pages
 from .report import FileSummary, Finding
-from .reports import DataRows, cross_table_total, data_rows, duplicate_findings
+from .reports import cross_table_total, data_rows, duplicate_findings
 from .share_consistent import share_consistent
 from .shares import count_within_total, pct_matches_count
 from .sum_to_summary import sum_to_summary
+from .summary import ValidationReport
 from .sums import children_sum, pct_sum, total_sum
 from .unread import unread_numbers
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-    from ..stream import RowSink
 
 REPORT_CHECKS: tuple[Callable[[Frame], list[Finding]], ...] = (
     total_sum,
@@ -71,33 +78,41 @@ def text_findings(summary: FileSummary) -> list[Finding]:
 
 
 def source_of(summary: FileSummary) -> Source | None:
+    """The report a file entry names, or None (a file skipped or not read)."""
     if summary.jurisdiction is None or summary.year is None or summary.report is None:
         return None
     return Source(summary.source, summary.jurisdiction, summary.year, summary.report)
 
 
-def report_findings(summary: FileSummary, rows: Sequence[CheckedRow]) -> ReportFindings:
-    """One converted report's findings, all but duplicate_report, encoded for the summary
-    JSON."""
-    source = source_of(summary)
+def report_findings(
+    source: Source | None, rows: Sequence[CheckedRow], entry: FileSummary
+) -> ReportFindings:
+    """Given a report (None for a file that holds none), its rows in printed order and its
+    file entry, its findings but duplicate_report, encoded for the summary JSON: a PDF's
+    unreadable_pages, the checks of its rows, then (after where duplicate_report goes) its
+    text's unread_numbers. An entry rebuilt from rows (no text, no pages) gives the row
+    checks only."""
+    pages = unreadable_pages(entry, entry.empty_pages)
     checked = check_report(source, rows) if source is not None else []
-    return ReportFindings.of(summary.key, checked, text_findings(summary))
+    key = source.key if source is not None else entry.key
+    return ReportFindings.of(key, [*pages, *checked], text_findings(entry))
 
 
 def output_order(sources: Iterable[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.jurisdiction, s.year, s.report, s.source))
 
 
-def finish_log(log: FindingLog, sink: RowSink) -> FindingLog:
-    """Given the per-report findings of a conversion and its rows, the log with
-    duplicate_report's findings added and every report in output order."""
-    sources = [Source(source, j, year, kind) for j, year, kind, source in sink.report_keys()]
-
-    def rows_of(s: Source) -> DataRows:
-        return data_rows(sink.rows_of((s.jurisdiction, s.year, s.report, s.source)))
-
-    log.finish([s.key for s in sources], duplicate_findings(sources, rows_of))
-    return log
+def finish_findings(
+    spool: FindingSpool,
+    reports: Iterable[Source],
+    rows_of: Callable[[Source], pa.Table | pa.RecordBatch],
+) -> Findings:
+    """Given every report's findings but duplicate_report (`report_findings`, in any order),
+    the reports with rows and a way to fetch one report's rows (in printed order), every
+    finding in output order, duplicate_report's included."""
+    ordered = output_order(reports)
+    duplicates = duplicate_findings(ordered, lambda s: data_rows(rows_of(s)))
+    return spool.ordered([s.key for s in ordered], duplicates)
 
 
 # -- rows read back from a file -------------------------------------------------------------
@@ -147,14 +162,12 @@ def source_rows(table: pa.Table, order: pa.Array) -> Iterator[tuple[Source, list
         yield current, rows
 
 
-def run_checks(
-    table: pa.Table, files: Sequence[FileSummary] | None = None
-) -> tuple[tuple[FileSummary, ...], FindingLog]:
-    """Every check's findings over converted rows (read back from a file, or built whole), and
-    the file entries: `files` when given, else one per report, rebuilt from its rows."""
-    log = FindingLog()
-    summaries = {f.key: f for f in files or ()}
-    sources: list[Source] = []
+def check_rows(table: pa.Table, files: Sequence[FileSummary] | None = None) -> ValidationReport:
+    """Given converted rows (read back from a file, or built whole) and, when known, the file
+    entries, every check's findings; without `files`, one entry per report is rebuilt from its
+    rows."""
+    given = {f.key: f for f in files or ()}
+    spool = FindingSpool()
     rebuilt: list[FileSummary] = []
     # One chunk per column: Arrow's take() on several chunks joins them first, on every call.
     table = table.combine_chunks()
@@ -164,25 +177,24 @@ def run_checks(
     for source, rows in source_rows(table, order):
         spans[source] = (start, len(rows))
         start += len(rows)
-        sources.append(source)
-        rebuilt.append(file_entry(source, len(rows)))
-        summary = summaries.get(source.key)
-        text = text_findings(summary) if summary is not None else []
-        log.add(ReportFindings.of(source.key, check_report(source, rows), text))
-    seen = {s.key for s in sources}
+        entry = file_entry(source, len(rows))
+        rebuilt.append(entry)
+        spool.add(report_findings(source, rows, given.get(source.key, entry)))
+    seen = {s.key for s in spans}
     for f in files or ():
         if f.key not in seen:
-            log.add(ReportFindings.of(f.key, [], text_findings(f)))
+            spool.add(report_findings(None, (), f))
 
-    def rows_of(source: Source) -> DataRows:
+    def rows_of(source: Source) -> pa.Table:
         start, n = spans[source]
-        return data_rows(table.take(order.slice(start, n)))
+        return table.take(order.slice(start, n))
 
-    ordered = output_order(sources)
-    log.finish([s.key for s in ordered], duplicate_findings(ordered, rows_of))
+    findings = finish_findings(spool, spans, rows_of)
     if files is None:
         files = sorted(rebuilt, key=lambda f: (f.jurisdiction, f.year, f.report, f.source))
-    return tuple(files), log
+    return ValidationReport(tuple(files), findings, table.num_rows)
 
 
-__all__ = ["CHECK_NAMES", "check_report", "finish_log", "report_findings", "run_checks"]
+__all__ = [
+    "CHECK_NAMES", "check_report", "check_rows", "finish_findings", "report_findings",
+]  # fmt: skip

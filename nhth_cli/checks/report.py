@@ -1,15 +1,14 @@
-"""Findings and the validation summary (SPEC.md, Validation): records, not exceptions."""
+"""Findings and file entries (SPEC.md, Validation): records, not exceptions, and the JSON the
+summary prints them as."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, fields
-from itertools import groupby
-from typing import Any, Literal, Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from ..records import FileResult, UnreadNumber
-from ..version import __version__
 
 Status = Literal["pass", "fail", "warn"]
 # Which report findings are about: (source, jurisdiction, year, report), "" and 0 where not
@@ -50,6 +49,9 @@ class FileSummary:
     # False when the entry was rebuilt from converted rows: the text, so its unread numbers,
     # unknown.
     text_read: bool = field(default=True, repr=False)
+    # A PDF's pages that gave no text (unreadable_pages); None for a file that is no PDF, or
+    # an entry rebuilt from converted rows.
+    empty_pages: tuple[int, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, result: FileResult) -> FileSummary:
@@ -60,6 +62,7 @@ class FileSummary:
             result.source, result.sha256, result.status, rep.report, rep.jurisdiction.name,
             rep.period.year, result.rows, result.reason, rep.warnings,
             rep.nationwide_signals, rep.call_volume_rank, rep.unread,
+            empty_pages=result.empty_pages,
         )  # fmt: skip
 
     @property
@@ -76,7 +79,6 @@ class FileSummary:
         }  # fmt: skip
 
 
-SEPARATOR = ",\n    "  # between pieces of the summary JSON's lists: a report's findings a line
 # encode_findings writes these keys in this order.
 assert tuple(f.name for f in fields(Finding)) == (
     "check", "status", "source", "jurisdiction", "year", "table", "expected", "actual",
@@ -108,108 +110,3 @@ def decode_findings(data: bytes) -> list[Finding]:
     if not data:
         return []
     return [Finding(**d) for d in json.loads(b"[" + data + b"]")]
-
-
-class FindingLogLike(Protocol):
-    """Findings held encoded (checks.log.FindingLog): counted, iterated, and copied into the
-    summary JSON piece by piece."""
-
-    @property
-    def notable(self) -> list[Finding]: ...
-
-    def pieces(self) -> Iterator[bytes]: ...
-
-    def __len__(self) -> int: ...
-
-    def __iter__(self) -> Iterator[Finding]: ...
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    files: tuple[FileSummary, ...]
-    # Every finding in order: a tuple, or a FindingLog (checks/log.py), which holds them encoded.
-    findings: tuple[Finding, ...] | FindingLogLike
-    rows: int
-
-    @property
-    def notable(self) -> tuple[Finding, ...]:
-        """The findings that are no pass, in order."""
-        if isinstance(self.findings, tuple):
-            return tuple(f for f in self.findings if f.status != "pass")
-        return tuple(self.findings.notable)
-
-    @property
-    def failed(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.notable if f.status == "fail")
-
-    @property
-    def errors(self) -> tuple[FileSummary, ...]:
-        return tuple(f for f in self.files if f.status == "error")
-
-    @property
-    def valid(self) -> bool:
-        return not self.failed and not self.errors
-
-    @property
-    def exit_code(self) -> int:
-        """0 all good; 1 a check failed or a file could not be read; 2 nothing usable (no rows)."""
-        if self.rows == 0:
-            return 2
-        return 0 if self.valid else 1
-
-    def summary(self) -> dict[str, int]:
-        count = {
-            s: sum(1 for f in self.files if f.status == s) for s in ("parsed", "skipped", "error")
-        }
-        notable = self.notable
-        return {
-            "files": len(self.files),
-            "parsed": count["parsed"],
-            "skipped": count["skipped"],
-            "errors": count["error"],
-            "rows": self.rows,
-            "checks": len(self.findings),
-            "failed": sum(1 for f in notable if f.status == "fail"),
-            "warnings": sum(1 for f in notable if f.status == "warn"),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "nhth_version": __version__,
-            "valid": self.valid,
-            "files": [f.to_dict() for f in self.files],
-            "findings": [asdict(f) for f in self.findings],
-            "summary": self.summary(),
-        }
-
-    def to_json(self) -> bytes:
-        return b"".join(self.json_chunks())
-
-    def json_chunks(self) -> Iterator[bytes]:
-        """The summary JSON in pieces, one file a line and each report's findings on a line or
-        so, so that it is never held whole. json.dumps(indent=...) runs the pure-Python encoder;
-        files and findings are encoded by the C encoder instead (the same JSON value)."""
-        head = {
-            "nhth_version": __version__,
-            "valid": self.valid,
-            "files": [],
-            "findings": [],
-            "summary": self.summary(),
-        }
-        text = json.dumps(head, indent=2, ensure_ascii=False)
-        start, rest = text.split('"files": []', 1)
-        between, after = rest.split('"findings": []', 1)
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        files = SEPARATOR.join(encode(f.to_dict()) for f in self.files)
-        before = start + '"files": ' + (f"[\n    {files}\n  ]" if files else "[]") + between
-        if isinstance(self.findings, tuple):
-            by_source = groupby(self.findings, key=lambda f: f.source)
-            pieces: Iterator[bytes] = (encode_findings(list(found)) for _, found in by_source)
-        else:
-            pieces = self.findings.pieces()
-        yield (before + '"findings": [').encode("utf-8", "backslashreplace")  # names: see log.py
-        sep = b"\n    "
-        for piece in pieces:
-            yield sep + piece
-            sep = SEPARATOR.encode()
-        yield ("\n  ]" if self.findings else "]").encode() + (after + "\n").encode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -521,7 +523,7 @@ def test_rows_read_back_give_a_file_entry_per_source() -> None:
 
 def test_empty_table_has_no_findings_and_exit_2() -> None:
     report = validate(rows_table([]))
-    assert report.findings == () and report.exit_code == 2
+    assert list(report.findings) == [] and len(report.findings) == 0 and report.exit_code == 2
 
 
 def test_the_command_imports_no_pandas() -> None:
@@ -555,3 +557,79 @@ def test_rows_read_back_in_any_order_and_slices_give_the_same_findings(
     got = validate(table.take(pa.array(interleaved)))
     assert got.to_json() == expected.to_json()
     assert len(got.findings) > 20 and got.files == expected.files
+
+
+# -- one path: per report as converted, or over rows ------------------------------------------
+
+
+def test_a_pdf_s_empty_page_fails_it_on_every_path(tmp_path: Path) -> None:
+    """unreadable_pages runs with each report's other checks, whether the reports are checked
+    as they are converted or over the rows of a conversion built from its file results."""
+    from nhth_cli.pipeline import ConversionResult
+
+    from .bombs import pdf_with_streams, text_page
+
+    text = connecticut_text("sample").replace("–", "-")
+    lines = text.translate({ord(c): None for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"}).splitlines()
+    half = len(lines) // 2
+    pages = [text_page(lines[:half], 8), b"", text_page(lines[half:], 8)]
+    (tmp_path / "ct.pdf").write_bytes(pdf_with_streams(pages))
+    converted = convert(tmp_path)
+    per_report = validate(converted)
+    over_rows = validate(ConversionResult(converted.files))  # no sink: checked over its rows
+    (f,) = [f for f in per_report.findings if f.check == "unreadable_pages"]
+    assert (f.status, f.source, f.actual) == ("fail", "ct.pdf", 1)
+    assert per_report.to_json() == over_rows.to_json()
+    assert not per_report.valid and per_report.failed == over_rows.failed
+
+
+class _Recording(io.BytesIO):
+    """A file that records the size of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[int] = []
+
+    def write(self, data: Any) -> int:
+        self.writes.append(len(data))
+        return super().write(data)
+
+
+def test_the_summary_is_written_a_report_at_a_time(tmp_path: Path) -> None:
+    """The summary JSON goes to its file piece by piece (never held whole), and is the JSON of
+    the report's files, findings and counts."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = connecticut_text()
+    for i in range(6):
+        (folder / f"ct{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "news.txt").write_text("Nothing to see here.\n", encoding="utf-8")
+    report = validate(convert(folder))
+    fh = _Recording()
+    report.write_json(fh)
+    data = fh.getvalue()
+    assert data == report.to_json()
+    assert len(fh.writes) > 6 * 3 and max(fh.writes) < len(data) / 6
+    summary = json.loads(data)
+    assert list(summary) == ["nhth_version", "valid", "files", "findings", "summary"]
+    assert summary["valid"] is report.valid is True  # duplicates warn, they do not fail
+    assert [f["source"] for f in summary["files"]] == [f.source for f in report.files]
+    assert summary["findings"] == [asdict(f) for f in report.findings]
+    assert summary["summary"] == report.summary()
+    assert summary["summary"]["checks"] == len(summary["findings"]) == len(report.findings)
+    warned = [f for f in summary["findings"] if f["status"] == "warn"]
+    assert [f["source"] for f in warned] == [f"ct{i}.txt" for i in range(1, 6)]
+    assert [asdict(f) for f in report.notable] == warned
+    # Each item of the lists on a line of its own, indented as json.dumps(indent=2) would.
+    lines = data.decode("utf-8").splitlines()
+    assert lines[:3] == ["{", f'  "nhth_version": {json.dumps(summary["nhth_version"])},',
+                         '  "valid": true,']  # fmt: skip
+    assert lines.count('  "files": [') == 1 and lines[-1] == "}"
+    assert sum(line.startswith('    {"source": ') for line in lines) == 7
+
+
+def test_no_rows_and_no_files_is_an_empty_summary() -> None:
+    report = validate(rows_table([]))
+    summary = report.to_json().decode("utf-8")
+    assert '"files": [],' in summary and '"findings": [],' in summary
+    assert json.loads(summary)["summary"]["checks"] == 0
