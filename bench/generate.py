@@ -31,12 +31,11 @@ from tests.builder import (  # noqa: E402
     render_text,
 )
 
-# Years a period may end in: 20 for the text set, then the rest nhth takes for years. (It
-# reads a period ending in 2100 too, but then flags the year in the prose as a number no row
-# holds, `unread_numbers`: its years end at 2099 there.)
+# Years a period may end in: 20 for the text set, then the rest nhth takes for years
+# (normalize.periods.FIRST_YEAR to LAST_YEAR).
 TEXT_YEARS = tuple(range(2000, 2020))
-ALL_YEARS = TEXT_YEARS + tuple(range(2020, 2100)) + tuple(range(1990, 2000))
-PER_ROUND = len(JURISDICTIONS) * len(ALL_YEARS)  # 56 x 110 distinct (jurisdiction, year)
+ALL_YEARS = TEXT_YEARS + tuple(range(2020, 2101)) + tuple(range(1990, 2000))
+PER_ROUND = len(JURISDICTIONS) * len(ALL_YEARS)  # 56 x 111 distinct (jurisdiction, year)
 PDF_LAYOUTS = (Layout(), Layout(ruled=False))
 
 

@@ -8,6 +8,14 @@ from datetime import date
 
 from ..records import Period
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years a report's period may end in
+
+
+def is_report_year(year: int) -> bool:
+    """A year a report may be of; the accounting also takes such a number in prose for a year."""
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 }
@@ -52,7 +60,7 @@ def _period(kind: int, m: re.Match[str]) -> Period | None:
             period = Period(start, _month_end(int(m[4]), _month(m[3])))
     except ValueError:
         return None
-    return period if period.start <= period.end and 1990 <= period.end.year <= 2100 else None
+    return period if period.start <= period.end and is_report_year(period.end.year) else None
 
 
 _FORMS = (_NUMERIC, _LONG, _MONTH_YEAR)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..normalize.periods import is_report_year
 from ..records import Cell, UnreadNumber
 from .lines import read_lines
 
@@ -291,10 +292,10 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     word = _WORD_BEFORE.search(before)
     text_line = doc.texts[p.line - 1]
     short = len(text_line) <= _CONTEXT  # the rules about a whole line look at short ones only
-    if 1990 <= p.value <= 2099 and "," not in p.text:
+    if is_report_year(p.value) and "," not in p.text:
         if (word and word.group(1).lower() in _YEAR_CONTEXT) or before.rstrip()[-1:] == "©":
             return True  # "in 2016", "Since 2007"
-        if short and all(_is_ascii_number(t) and 1990 <= int(t) <= 2099 for t in text_line.split()):
+        if short and all(_is_ascii_number(t) and is_report_year(int(t)) for t in text_line.split()):
             return True  # a row of years: a year selector
     if (
         p.value in doc.marks

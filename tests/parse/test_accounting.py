@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from nhth_cli.errors import NotAReportError
+from nhth_cli.normalize.periods import FIRST_YEAR, LAST_YEAR, find_period
 from nhth_cli.parse import parse_document
 from nhth_cli.parse.accounting import MAX_UNREAD, unread_numbers
 from nhth_cli.pipeline import validate
@@ -185,6 +186,18 @@ _REPORT_HEAD = (
 )
 def test_known_non_rows_are_not_unread(line: str) -> None:
     assert unread_numbers(_REPORT_HEAD + line + "\n", []) == ()
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR, 2016, LAST_YEAR])
+def test_a_year_a_report_may_be_of_is_a_year_in_prose(year: int) -> None:
+    """The years the accounting takes for years are those a period may end in (the bench found
+    a report of 2100 whose "In 2100," failed the check)."""
+    assert find_period(f"Report: 1/1/{year} – 12/31/{year}") is not None
+    assert unread_numbers(_REPORT_HEAD + f"In {year}, the hotline received calls.\n", []) == ()
+    outside = unread_numbers(
+        _REPORT_HEAD + f"In {LAST_YEAR + 1}, the hotline received calls.\n", []
+    )
+    assert [u.text for u in outside] == [str(LAST_YEAR + 1)]
 
 
 @pytest.mark.parametrize(
