@@ -36,10 +36,10 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
 
+from ..layouts.hotline_tables import TABLES, TRAFFICKING_TYPES
 from ..normalize.labels import clean_label, fold, snake_case
 from ..normalize.numbers import parse_count, parse_pct
 from ..records import Cell, LooseLine
-from ..tables import TABLES, TRAFFICKING_TYPES
 from .cells import merge_wrapped_texts
 from .flow import Flat, FlowText, fold_lines
 from .forms import plain_forms

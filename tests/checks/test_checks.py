@@ -566,8 +566,7 @@ def test_a_pdf_s_empty_page_fails_it_on_every_path(tmp_path: Path) -> None:
     """unreadable_pages runs with each report's other checks, whether the reports are checked
     as they are converted or over the rows of a conversion built from its file results."""
     from nhth_cli.pipeline import ConversionResult
-
-    from .bombs import pdf_with_streams, text_page
+    from tests.bombs import pdf_with_streams, text_page
 
     text = connecticut_text("sample").replace("–", "-")
     lines = text.translate({ord(c): None for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"}).splitlines()
