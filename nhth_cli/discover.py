@@ -64,16 +64,18 @@ def _inside(target: str, root: str) -> bool:
 
 
 def _walk(root: Path, exclude: frozenset[_FileId], follow_links: bool) -> Iterable[InputFile]:
+    """The files under root. Folders are walked by name, and every folder reached by a link
+    only after all the others: a folder reached under two names is read under its real name
+    (or the first linked name by name), whatever order the file system lists entries in."""
     seen: set[_FileId] = set()
     stack = [root]
+    linked: list[Path] = []  # folders reached by a link, walked once no other is left
     found: list[InputFile] = []
     real_root = os.path.realpath(root)
-    while stack:
-        folder = stack.pop()
+    while stack or linked:
+        folder = stack.pop() if stack else linked.pop(0)
         try:
             st = folder.stat()
-            # By name: a folder reached under two names is walked under the first (its files'
-            # `source` must not depend on the order the file system lists them in).
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue
@@ -95,7 +97,7 @@ def _walk(root: Path, exclude: frozenset[_FileId], follow_links: bool) -> Iterab
                         found.append(InputFile(path, source, LINK_OUTSIDE))
                         continue
                 if entry.is_dir():
-                    folders.append(path)
+                    (linked if entry.is_symlink() else folders).append(path)
                     continue
                 target = entry.stat()
                 if exclude and _file_id(target) in exclude:
