@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nhth_cli.assemble import to_arrow
 from nhth_cli.pipeline import convert_bytes
+from nhth_cli.stream import to_arrow
 
 from . import renditions as r
 from .conftest import SEEDS, seed_path
