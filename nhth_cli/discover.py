@@ -72,13 +72,16 @@ def _walk(root: Path, exclude: frozenset[_FileId], follow_links: bool) -> Iterab
         folder = stack.pop()
         try:
             st = folder.stat()
-            entries = list(os.scandir(folder))
+            # By name: a folder reached under two names is walked under the first (its files'
+            # `source` must not depend on the order the file system lists them in).
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue
         # A link back to a folder already walked (a loop, or two links to one place) is skipped.
         if _file_id(st) in seen:
             continue
         seen.add(_file_id(st))
+        folders: list[Path] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden files and folders: .git, .DS_Store, editors' temp files
@@ -92,7 +95,7 @@ def _walk(root: Path, exclude: frozenset[_FileId], follow_links: bool) -> Iterab
                         found.append(InputFile(path, source, LINK_OUTSIDE))
                         continue
                 if entry.is_dir():
-                    stack.append(path)
+                    folders.append(path)
                     continue
                 target = entry.stat()
                 if exclude and _file_id(target) in exclude:
@@ -100,6 +103,7 @@ def _walk(root: Path, exclude: frozenset[_FileId], follow_links: bool) -> Iterab
                 found.append(InputFile(path, source, not_regular(target)))
             except OSError:
                 continue
+        stack += reversed(folders)  # the first by name is walked next
     return sorted(found, key=lambda f: f.source)
 
 

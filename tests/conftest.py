@@ -13,6 +13,7 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def seed_path(prefix: str) -> Path:

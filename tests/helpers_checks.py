@@ -77,7 +77,7 @@ def failing(
 ) -> set[tuple[str, str | None]]:
     """(check, table) of every failed finding. complete_table is left out by default: the
     arithmetic checks' tests build small tables that lack rows a real report always prints
-    (tests/test_complete_table.py tests that check)."""
+    (tests/checks/test_complete_table.py tests that check)."""
     return {(f.check, f.table) for f in report.findings if f.status == "fail"} - {
         (f.check, f.table) for f in report.findings if f.check in ignore
     }

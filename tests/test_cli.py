@@ -407,21 +407,41 @@ def test_verbose_lists_every_file(reports: Path, out_dir: Path) -> None:
     assert "vt/vt-2016.txt" not in quiet.stdout  # parsed files are listed only with --verbose
 
 
-def test_progress_bar_only_on_a_terminal(
-    reports: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import nhth_cli.cli
+def stderr_on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run `nhth *args` with its stderr on a pseudo-terminal: its exit status and what it drew."""
+    import pty
 
+    master, terminal = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nhth_cli", *args],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal, env=env,
+    )  # fmt: skip
+    os.close(terminal)
+    drawn = bytearray()
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the command has ended and closed the terminal
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    return proc.wait(), drawn.decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal(reports: Path, out_dir: Path) -> None:
     plain = convert(str(reports), str(out_dir / "rows.parquet"))
     assert "converting" not in plain.stderr
-    monkeypatch.setattr(nhth_cli.cli, "_is_terminal", lambda stream: True)
-    monkeypatch.setenv("FORCE_COLOR", "1")  # rich draws as on a terminal
-    shown = convert(str(reports), str(out_dir / "rows.parquet"))
-    assert shown.exit_code == 0
-    assert "converting" in shown.stderr
-    assert "4/4" in shown.stderr
-    hushed = convert(str(reports), str(out_dir / "rows.parquet"), "-q")
-    assert hushed.stderr == ""
+    status, shown = stderr_on_a_terminal("convert", str(reports), str(out_dir / "rows.parquet"))
+    assert status == 0
+    assert "converting" in shown
+    assert "4/4" in shown
+    status, hushed = stderr_on_a_terminal(
+        "convert", str(reports), str(out_dir / "rows.parquet"), "-q"
+    )
+    assert (status, hushed) == (0, "")
 
 
 def test_progress_bar_counts_files() -> None:

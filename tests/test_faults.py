@@ -275,13 +275,13 @@ def test_point6_sigkill_while_writing_leaves_old_outputs_and_no_temp_file(tmp_pa
     out, summary = _old_outputs(tmp_path)
     script = (
         "import sys, time\n"
-        "from nhth_cli import write\n"
-        "real = write._write_rows\n"
-        "def slow(*args):\n"
-        "    real(*args)\n"
+        "import pyarrow.parquet as pq\n"
+        "real = pq.ParquetWriter.write_table\n"
+        "def slow(self, *args, **kwargs):\n"  # the rows streamed, the file not yet closed
+        "    real(self, *args, **kwargs)\n"
         "    print('written', flush=True)\n"
         "    time.sleep(60)\n"
-        "write._write_rows = slow\n"
+        "pq.ParquetWriter.write_table = slow\n"
         "from nhth_cli.cli import main\n"
         f"sys.argv = ['nhth', 'convert', {str(SAMPLES)!r}, {str(out)!r}, '-q']\n"
         "main()\n"

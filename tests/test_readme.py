@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from typer._click import Context
+from typer import Context
 from typer.main import get_command
 
 from nhth_cli.cli import app

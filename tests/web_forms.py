@@ -14,9 +14,9 @@ from typing import Any
 
 from nhth_cli import convert
 
-from .conftest import ROOT, SAMPLES, SHARED
+from .conftest import FIXTURES, SAMPLES, SHARED
 
-WEB = ROOT / "tests" / "fixtures" / "web"
+WEB = FIXTURES / "web"
 REAL = SHARED / "corpus" / "real"
 TEXAS = {
     "html": SAMPLES / "texas-2023-statistics-page.html",

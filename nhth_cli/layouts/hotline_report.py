@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
-from ..classify import hotline_report_score
+from ..classify import names_hotline
+from ..normalize.casefold import Folded
 from ..records import ParsedReport
 from .base import Layout
 from .hotline_tables import KIND, QUANTITIES, TABLES, TOTAL, TRAFFICKING_TYPES
+
+_HOTLINE_MARKS = (
+    Folded.of(r"#\s*OF\s+(?:CALLS|CASES)"),
+    Folded.of(r"NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT"),
+    Folded.of(r"Number of Substantive Calls Received"),
+    Folded.of(r"a total of \d[\d,]* unique cases"),
+    Folded.of(r"VENUE/INDUSTRY OF POTENTIAL TRAFFICKING"),
+    Folded.of(r"PRIMARY REASON FOR CONTACTING"),
+)
+_TABLE_COLUMNS = _HOTLINE_MARKS[0]
+
+
+def recognise(text: str) -> float:
+    """1 for `# OF CALLS`/`# OF CASES` tables in a text naming the hotline; 0.8 for two of the
+    report's other marks (its title, headline sentences, headings); else 0."""
+    if not names_hotline(text):
+        return 0.0
+    if _TABLE_COLUMNS.search(text):
+        return 1.0
+    if sum(p.search(text) for p in _HOTLINE_MARKS[1:]) >= 2:
+        return 0.8
+    return 0.0
 
 
 def parse(text: str, file_stem: str) -> ParsedReport:
@@ -27,7 +50,7 @@ LAYOUT = Layout(
     "The hotline's state report (2016): signals, substantive calls and cases, `# OF CALLS` / "
     "`# OF CASES` tables",
     TABLES,
-    hotline_report_score,
+    recognise,
     parse,
     QUANTITIES,
 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..classify import state_profile_score
+from ..classify import names_hotline
+from ..normalize.casefold import Folded
 from ..records import ParsedReport
 from .base import Layout, TableSpec
 
@@ -18,6 +19,21 @@ TABLES: tuple[TableSpec, ...] = (
               "Labor trafficking venues; 'All Venues' when all were reported fewer than three "
               "times"),
 )  # fmt: skip
+
+
+_PROFILE_MARKS = (
+    Folded.of(r"Efforts\s+to\s+Combat\s+Human\s+Trafficking"),
+    Folded.of(r"DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED"),
+    Folded.of(r"(?:SEX|LABOR) TRAFFICKING VENUES"),
+)
+
+
+def recognise(text: str) -> float:
+    """0.9 for two of the profile's headings in a text naming the hotline (below a hotline
+    report's tables, above its other marks); else 0."""
+    if not names_hotline(text):
+        return 0.0
+    return 0.9 if sum(p.search(text) for p in _PROFILE_MARKS) >= 2 else 0.0
 
 
 def parse(text: str, file_stem: str) -> ParsedReport:
@@ -37,6 +53,6 @@ LAYOUT = Layout(
     KIND,
     "The HHS state profile: `Label: value` victim demographics and trafficking venues",
     TABLES,
-    state_profile_score,
+    recognise,
     parse,
 )

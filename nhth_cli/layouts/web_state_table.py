@@ -15,6 +15,7 @@ from datetime import date
 
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
+from ..normalize.casefold import Folded, lowered_once
 from ..normalize.numbers import SUPPRESSED, is_suppressed, parse_pct
 from ..records import Cell, Jurisdiction, LooseLine, ParsedReport, Period
 from .base import Layout, TableSpec
@@ -41,6 +42,8 @@ _CELL_COUNT = re.compile(rf"^(?:{_COUNT})$")
 _CELL_PCT = re.compile(rf"^(?:{_PCT})$")
 _HEADING = re.compile(r"Signals and cases by State in (?P<year>\d{4})", re.I)
 _HEADER = re.compile(r"^\W*State\W+Signals\b.*\bCases\b", re.I | re.M)
+# The same heading, searched fast (recognise): in the text lower-cased.
+_HEADING_FOLDED = Folded.of(r"Signals and cases by State in \d{4}")
 _FILE_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
@@ -48,7 +51,11 @@ def recognise(text: str) -> float:
     """0.9 for the table's heading or its header row (State, Signals ..., Cases ...); 0.98 when
     ten or more state rows follow: then the page is the table even if it also prints national
     blocks shaped like a state's page (web_statistics scores those 0.95)."""
-    if not (_HEADING.search(text) or _HEADER.search(text)):
+    low = lowered_once(text)
+    if not (
+        _HEADING_FOLDED.search(text)
+        or ((low is None or "signals" in low) and _HEADER.search(text) is not None)
+    ):
         return 0.0
     found = 0
     for m in _ROW_ANYWHERE.finditer(text):

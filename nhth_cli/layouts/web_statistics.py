@@ -15,6 +15,7 @@ from datetime import date
 
 from ..errors import NotAReportError
 from ..normalize import jurisdictions
+from ..normalize.casefold import Folded
 from ..normalize.labels import FOOTNOTE_CHARS, fold, snake_case
 from ..normalize.numbers import SUPPRESSED, is_suppressed
 from ..records import Cell, Jurisdiction, LooseLine, ParsedReport, Period
@@ -82,19 +83,19 @@ _KNOWN_BLOCKS = {
 }
 # Marks of the page's structure (recognise): any three make it one.
 _MARKS = (
-    re.compile(r"^Signals Received in \d{4}\s*$", re.I | re.M),
-    re.compile(r"^Signal Types\s*$", re.I | re.M),
-    re.compile(r"^Cases Identified in \d{4}\s*$", re.I | re.M),
-    re.compile(r"^Ways the Hotline was Found\s*$", re.I | re.M),
-    re.compile(r"^All Time Statistics\b", re.I | re.M),
-    re.compile(r"signals were received by the Hotline in \d{4}", re.I),
+    Folded.of(r"^Signals Received in \d{4}\s*$", re.M, "signals received in "),
+    Folded.of(r"^Signal Types\s*$", re.M, "signal types"),
+    Folded.of(r"^Cases Identified in \d{4}\s*$", re.M, "cases identified in "),
+    Folded.of(r"^Ways the Hotline was Found\s*$", re.M, "ways the hotline was found"),
+    Folded.of(r"^All Time Statistics\b", re.M, "all time statistics"),
+    Folded.of(r"signals were received by the Hotline in \d{4}"),
 )
 
 
 def recognise(text: str) -> float:
     """0.95 when the text has three of the page's marks (its block headings and headline
     sentence), 0.6 for two, else 0: by the page's structure, not by the hotline's name."""
-    found = sum(1 for p in _MARKS if p.search(text))
+    found = sum(p.search(text) for p in _MARKS)
     return 0.95 if found >= 3 else 0.6 if found == 2 else 0.0
 
 

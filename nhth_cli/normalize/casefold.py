@@ -8,6 +8,8 @@ lower-cased, skips to where its literal start occurs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 # The characters re.IGNORECASE matches with an ASCII letter although they are not one: İ and ı
 # (i), ſ (s) and the Kelvin sign (k).
@@ -36,3 +38,33 @@ def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if re.search(r"\\[A-Z]", pattern.pattern):
         raise ValueError(f"{pattern.pattern!r}: an escape that lower() would change")
     return re.compile(pattern.pattern.lower())
+
+
+@lru_cache(maxsize=1)
+def lowered_once(text: str) -> str | None:
+    """lowered(text), kept for the last text: the layouts' scores search one document with many
+    patterns, each of which would otherwise lower it again."""
+    return lowered(text)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A case-insensitive pattern that searches fast: in lower case, in the text lower-cased
+    (lowered_once), or as compiled where a character of the text forbids that."""
+
+    pattern: re.Pattern[str]
+    low: re.Pattern[str]
+    needs: str  # words (lower case) every match holds: a text without them is not searched
+
+    @classmethod
+    def of(cls, pattern: str, flags: int = 0, needs: str = "") -> Folded:
+        """pattern: ASCII, without escapes that lower() would change (\\S, \\W, \\D, \\B)
+        or named groups. needs: for a pattern that starts with no literal (`^` in MULTILINE)."""
+        compiled = re.compile(pattern, flags | re.IGNORECASE)
+        return cls(compiled, re.compile(in_lower_case(compiled).pattern, flags), needs)
+
+    def search(self, text: str) -> bool:
+        low = lowered_once(text)
+        if low is None:
+            return self.pattern.search(text) is not None
+        return self.needs in low and self.low.search(low) is not None

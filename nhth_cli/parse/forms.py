@@ -56,6 +56,9 @@ _PCT_FIRST_HEADING = re.compile(
     rf"^(?!\s*TOTAL\b)(?P<title>.*?)\s*(?P<pct>%\s*OF\s+{_UNIT})\s+(?P<count>#\s*OF\s+{_UNIT})\s*$"
 )
 _PCT_HEADING_CELL = re.compile(rf"^%\s*OF\s+{_UNIT}$")
+# What a document with a percent-first heading holds, on one line or two (a cheap test of the
+# whole text: it starts with a literal, so the regex engine skips to the percent signs).
+_PCT_BEFORE_COUNT = re.compile(rf"%\s*OF\s+{_UNIT}\s+#\s*OF\s+[A-Z]")
 _COUNT_HEADING_CELL = re.compile(rf"^#\s*OF\s+{_UNIT}$")
 # A row with the percent first: label, percent, then a count (or a withheld count).
 _PCT_FIRST_ROW = re.compile(
@@ -83,7 +86,7 @@ def colon_row(text: str) -> str | None:
 def without_leaders(text: str) -> str | None:
     """A row (or a column heading) with dot leaders between its cells as the same with column
     gaps; None when the text has no leaders or is neither without them."""
-    if ".." not in text.replace(" ", ""):
+    if "." not in text or ".." not in text.replace(" ", ""):
         return None
     row = _GAPS.sub("  ", _LEADER.sub("  ", text.strip()).strip())
     return row if _is_row(row) or match_heading(row) is not None else None
@@ -113,6 +116,8 @@ def _non_empty(texts: list[str]) -> list[int]:
 
 def _percent_first(texts: list[str], out: list[str]) -> None:
     """Tables whose heading puts the percent column first: heading and rows count first."""
+    if _PCT_BEFORE_COUNT.search("\n".join(texts)) is None:
+        return  # no such heading: nothing to rewrite
     indices = _non_empty(texts)
     pct_first = False
     for n, i in enumerate(indices):

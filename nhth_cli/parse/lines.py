@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -122,8 +123,12 @@ def paginate(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), pages
 
 
+@lru_cache(maxsize=1)
 def read_lines(text: str) -> Lines:
-    """Given document text, its cleaned lines; pages counted by form feeds when there are any."""
+    """Given document text, its cleaned lines; pages counted by form feeds when there are any.
+
+    The last document's lines are kept: its layout's parser and the accounting
+    (accounting.unread_numbers) both read them. Callers must not change them."""
     pages = None
     if "\f" in text:
         text, pages = paginate(text)

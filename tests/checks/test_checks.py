@@ -15,9 +15,8 @@ import pytest
 
 from nhth_cli.pipeline import convert, validate
 from nhth_cli.read import read_rows
-
-from .conftest import loads_module
-from .helpers_checks import (
+from tests.conftest import loads_module
+from tests.helpers_checks import (
     SAMPLES,
     SEEDS,
     connecticut_text,
@@ -68,9 +67,7 @@ def test_connecticut_form_validates_clean(ct_form: str) -> None:
 
 
 def test_state_profile_gets_only_bounds_checks() -> None:
-    text = (
-        Path(__file__).resolve().parents[1] / "samples" / "us-virgin-islands-2012-2016-profile.txt"
-    )
+    text = SAMPLES / "us-virgin-islands-2012-2016-profile.txt"
     if not text.is_file():
         pytest.skip("the state profile sample is not present")
     report = validate(convert_texts({"vi.txt": text.read_text(encoding="utf-8")}))

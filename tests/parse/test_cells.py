@@ -11,10 +11,9 @@ from nhth_cli.parse.cells import merge_wrapped_texts
 from nhth_cli.parse.lines import read_lines
 from nhth_cli.pipeline import convert_bytes
 from nhth_cli.stream import to_arrow
+from tests.conftest import FIXTURES, SAMPLES
 
-from .conftest import SAMPLES
-
-FIXTURES = sorted((Path(__file__).parent / "fixtures" / "pdftotext").glob("*.txt"))
+PDFTOTEXT = sorted((FIXTURES / "pdftotext").glob("*.txt"))
 
 
 def rows(data: bytes, source: str) -> list[dict[str, Any]]:
@@ -26,10 +25,10 @@ def rows(data: bytes, source: str) -> list[dict[str, Any]]:
 
 
 def test_there_are_fixtures() -> None:
-    assert len(FIXTURES) >= 15
+    assert len(PDFTOTEXT) >= 15
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", PDFTOTEXT, ids=lambda p: p.stem)
 def test_pdftotext_layout_gives_the_reports_rows(path: Path) -> None:
     expected = rows((SAMPLES / "connecticut-2016-hotline.txt").read_bytes(), "ct.txt")
     assert rows(path.read_bytes(), path.name) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from typing import Any
 
@@ -9,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nhth_cli.errors import NotAReportError
+from nhth_cli.extract.text import decode_text, looks_like_pdf
 from nhth_cli.pipeline import convert_bytes
 from nhth_cli.stream import to_arrow
-
-from . import renditions as r
-from .conftest import SEEDS, seed_path
+from tests import renditions as r
+from tests.conftest import SEEDS, seed_path
 
 # Columns that describe where a row was printed, not what it says.
 _PLACE = ("line", "page", "source")
@@ -70,7 +72,7 @@ BYTE_FORMS: dict[str, Callable[[str], bytes]] = {
 def report_text(request: pytest.FixtureRequest) -> str:
     """The hotline reports of the seeds (004 Connecticut, 000 U.S. Virgin Islands) and the
     project's renditions of them."""
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     samples = {"ct": "connecticut-2016-hotline.txt", "vi": "us-virgin-islands-2016-hotline.txt"}
     which, kind = request.param.split("-")
@@ -115,7 +117,7 @@ _EOL = st.sampled_from(["\n", "\r\n", "\r"])
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_white_space_and_line_endings_never_change_rows(data: st.DataObject) -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -137,7 +139,7 @@ def _profile_rows(text: str) -> list[dict[str, Any]]:
 def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
     """PDF text of the side-by-side groups: one space between cells, so columns are lost;
     the labels' words and the order of the pairs still tell each pair's group."""
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     layout = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     single = "\n".join(" ".join(line.split()) for line in layout.split("\n"))
@@ -149,7 +151,7 @@ def test_profile_groups_side_by_side_in_single_spaced_text() -> None:
 
 
 def test_profile_from_the_seed_equals_the_sample() -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     sample = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     seed = seed_path("001").read_text(encoding="utf-8")
@@ -158,8 +160,71 @@ def test_profile_from_the_seed_equals_the_sample() -> None:
 
 @pytest.mark.parametrize("form", [*BYTE_FORMS, "markdown", "page_breaks", "wrapped_sentences"])
 def test_profile_in_other_forms(form: str) -> None:
-    from .conftest import SAMPLES
+    from tests.conftest import SAMPLES
 
     text = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
     variant = (BYTE_FORMS | TEXT_FORMS)[form](text)  # type: ignore[operator]
     assert rows(variant, "vi-profile.txt") == _profile_rows(text)
+
+
+# -- decode_text: given the bytes of a text rendition, its text --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"Sex\t12\r\nLabor\t3\r\n", "Sex\t12\nLabor\t3\n"),  # CRLF
+        (b"Sex\t12\rLabor\t3\r", "Sex\t12\nLabor\t3\n"),  # old Mac CR
+        (b"page 1\x0cpage 2\n", "page 1\x0cpage 2\n"),  # form feeds stay: they mark pages
+        (codecs.BOM_UTF8 + "Caf\u00e9 \u2013 1\n".encode(), "Caf\u00e9 \u2013 1\n"),
+        ("\ufeffNa\u00efve\r\n".encode("utf-16-le"), "Na\u00efve\n"),
+        ("\ufeffNa\u00efve\r\n".encode("utf-16-be"), "Na\u00efve\n"),
+        ("Caf\u00e9 \u2013 1".encode("cp1252"), "Caf\u00e9 \u2013 1"),  # Windows-1252
+        ("\u00e9 ".encode() + b"\xe9 \x93q\x94", "\u00e9 \u00e9 \u201cq\u201d"),  # mixed
+        (b"a\x81b\x8dc", "a\x81b\x8dc"),  # undefined in Windows-1252: read as Latin-1
+        (b"Stu\x00dent visas in 2016: 3\n", "Student visas in 2016: 3\n"),  # NULs: nothing
+        (b"", ""),
+    ],
+)
+def test_decode_text(data: bytes, text: str) -> None:
+    assert decode_text(data) == text
+
+
+_PIECES = [
+    "a",
+    "Z",
+    "\u00e9",
+    "\u2013",
+    "\u1e9e",
+    "12",
+    "3.5%",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x0c",
+]
+
+
+def test_binary_data_is_not_a_report() -> None:
+    with pytest.raises(NotAReportError, match="binary data"):
+        decode_text(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize(
+    ("data", "pdf"),
+    [
+        (b"%PDF-1.7\n", True),
+        (b"\x00" * 1000 + b"%PDF-1.4", True),  # junk before the header
+        (b"\x00" * 1024 + b"%PDF-1.4", False),  # the header must be within the first KiB
+        (b"report.pdf\n", False),
+    ],
+)
+def test_pdfs_are_recognised_by_content(data: bytes, pdf: bool) -> None:
+    assert looks_like_pdf(data) is pdf
+
+
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+def test_utf8_text_decodes_to_itself_with_newline_line_ends(text: str) -> None:
+    assert decode_text(text.encode("utf-8")) == text.replace("\r\n", "\n").replace("\r", "\n")

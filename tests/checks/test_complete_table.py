@@ -7,9 +7,8 @@ import re
 import pytest
 
 from nhth_cli.pipeline import validate
-
-from .conftest import SAMPLES
-from .helpers_checks import convert_texts, status_of
+from tests.conftest import SAMPLES
+from tests.helpers_checks import convert_texts, status_of
 
 CT = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
 

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from nhth_cli.pipeline import ConversionResult, convert_bytes, validate
+from tests.conftest import FIXTURES, SAMPLES
 
-from .conftest import SAMPLES
-
-BROWSER = Path(__file__).resolve().parent / "fixtures" / "browser"
+BROWSER = FIXTURES / "browser"
 FIELDS = ("table", "category", "count", "pct", "suppressed", "parent", "is_total")
 
 

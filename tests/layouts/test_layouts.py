@@ -11,9 +11,8 @@ from nhth_cli.layouts import LAYOUTS, THRESHOLD, best_layout, quantities, scores
 from nhth_cli.parse import parse_document
 from nhth_cli.records import Cell
 from nhth_cli.tables import TABLES
-
-from .conftest import SAMPLES, seed_path
-from .web_forms import NATIONAL, TEXAS
+from tests.conftest import SAMPLES, seed_path
+from tests.web_forms import NATIONAL, TEXAS
 
 
 def test_every_layout_is_one_record_with_its_tables() -> None:

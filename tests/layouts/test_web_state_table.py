@@ -10,9 +10,8 @@ import pytest
 from nhth_cli import convert
 from nhth_cli.normalize.jurisdictions import CODES, match_name
 from nhth_cli.parse import parse_document
-
-from .conftest import SAMPLES
-from .web_forms import NATIONAL, REAL_TABLE, data, rows
+from tests.conftest import SAMPLES
+from tests.web_forms import NATIONAL, REAL_TABLE, data, rows
 
 
 def real_table() -> list[dict[str, str]]:

@@ -9,8 +9,7 @@ from nhth_cli.parse import hotline_report
 from nhth_cli.parse.cells import merge_wrapped_texts
 from nhth_cli.parse.flow import FlowText, fold_lines
 from nhth_cli.parse.lines import Lines, NumberedLines, read_lines
-
-from .conftest import SAMPLES
+from tests.conftest import SAMPLES
 
 
 class CountingList(list[str]):

@@ -9,8 +9,7 @@ import pytest
 from nhth_cli.errors import NotAReportError
 from nhth_cli.layouts import best_layout
 from nhth_cli.parse import parse_document
-
-from .web_forms import REAL_TEXAS, TEXAS, data, rows
+from tests.web_forms import REAL_TEXAS, TEXAS, data, rows
 
 # The Texas 2023 page's figures (../shared/corpus/real): (table, category, count).
 TEXAS_2023 = [

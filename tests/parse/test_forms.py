@@ -19,9 +19,8 @@ from nhth_cli.parse.forms import (
     without_leaders,
 )
 from nhth_cli.parse.rows import match_row
-
-from . import renditions as r
-from .conftest import SAMPLES, seed_path
+from tests import renditions as r
+from tests.conftest import SAMPLES, seed_path
 
 # What a row says (not where it was printed).
 _FIELDS = ("table", "category", "count", "pct", "suppressed", "parent", "is_total")

@@ -14,9 +14,8 @@ from nhth_cli import convert
 from nhth_cli.extract.document import read_document
 from nhth_cli.extract.html import html_to_text, looks_like_html
 from nhth_cli.parse import parse_document
-
-from .conftest import SAMPLES, seed_path
-from .web_forms import data, text_to_html
+from tests.conftest import SAMPLES, seed_path
+from tests.web_forms import data, text_to_html
 
 
 def lines(html: str) -> list[str]:

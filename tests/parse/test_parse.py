@@ -14,9 +14,8 @@ from nhth_cli.parse.cells import merge_wrapped_texts
 from nhth_cli.parse.flow import Flat, FlowText, flat_text, fold_lines
 from nhth_cli.parse.hotline_report import join_withheld
 from nhth_cli.parse.lines import clean_lines, paginate, read_lines
-
-from . import renditions
-from .conftest import SAMPLES
+from tests import renditions
+from tests.conftest import SAMPLES
 
 _UNKNOWN = """NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT
 Maine State Report: 1/1/2018 – 12/31/2018

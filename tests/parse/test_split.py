@@ -7,9 +7,8 @@ import pytest
 
 from nhth_cli.parse import parse_document
 from nhth_cli.parse.split import split_reports
-
-from . import renditions as r
-from .conftest import SAMPLES, seed_path
+from tests import renditions as r
+from tests.conftest import SAMPLES, seed_path
 
 
 def _sample(name: str) -> str:

@@ -15,11 +15,10 @@ from nhth_cli.parse import parse_document
 from nhth_cli.parse.accounting import MAX_UNREAD, unread_numbers
 from nhth_cli.pipeline import validate
 from nhth_cli.records import Cell
-
-from .conftest import SAMPLES, SEEDS
-from .helpers_checks import convert_texts
-from .test_forms import FORMS
-from .test_text_forms import TEXT_FORMS
+from tests.conftest import SAMPLES, SEEDS
+from tests.extract.test_text import TEXT_FORMS
+from tests.helpers_checks import convert_texts
+from tests.parse.test_forms import FORMS
 
 CT = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
 VI = (SAMPLES / "us-virgin-islands-2016-hotline.txt").read_text(encoding="utf-8")

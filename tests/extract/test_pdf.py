@@ -23,9 +23,8 @@ from nhth_cli.extract.pdf import pdf_to_text
 from nhth_cli.pipeline import convert, convert_bytes, convert_file
 from nhth_cli.records import FileResult, Settings
 from nhth_cli.stream import to_arrow
-
-from .conftest import loads_module, seed_path
-from .pdf_fixtures import (
+from tests.conftest import loads_module, seed_path
+from tests.pdf_fixtures import (
     SUPERSCRIPT_DIGITS,
     TABLES,
     FixturePdf,
@@ -346,9 +345,8 @@ def test_text_files_never_load_pdfium() -> None:
 def test_state_profile_pdf_with_groups_side_by_side() -> None:
     """The profile's three demographic groups printed as columns; PDF text loses the columns."""
     from nhth_cli.pipeline import convert_bytes as convert_one
-
-    from .conftest import SAMPLES
-    from .pdf_fixtures import canvas_pdf
+    from tests.conftest import SAMPLES
+    from tests.pdf_fixtures import canvas_pdf
 
     runs: list[tuple[str, float, float, float]] = [
         ("U.S. Virgin Islands: Efforts to Combat Human Trafficking", 14, 50, 740),
