@@ -1,14 +1,16 @@
-"""Given parsed reports, the long table of SPEC.md in its sort order (Arrow, built lazily).
+"""The pieces of the long table of SPEC.md: its Arrow schema and sort key, a report's cells as
+columns (`CellColumns`: also what a worker process sends back), its document facts (`Facts`),
+and the two steps that make a record batch: `cell_batch` (the columns that vary by row) and
+`with_facts` (the full rows). `stream.RowSink` is the one path that puts them together: every
+table of rows, and every file written, comes from it.
 
-Columns are built per batch of reports with `pa.array()` (which imports pandas when NumPy is
-importable: the `nhth` command keeps NumPy out, see cli.main). A batch holds at most
-`BATCH_ROWS` rows, so the transient Python lists stay small and a writer can stream the batches
-to Parquet row groups (see `stream.py`).
+Columns are built with `pa.array()` (which imports pandas when NumPy is importable: the `nhth`
+command keeps NumPy out, see cli.main).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -32,11 +34,6 @@ def sort_key(result: FileResult) -> tuple[str, int, str, str]:
     return (report.jurisdiction.name, report.period.year, report.report, result.source)
 
 
-def ordered(results: Iterable[FileResult]) -> list[FileResult]:
-    kept = (r for r in results if r.report is not None and r.report.cells)
-    return sorted((part for r in kept for part in r.parts()), key=sort_key)
-
-
 def arrow_schema() -> pa.Schema:
     import pyarrow as pa
 
@@ -53,41 +50,14 @@ def arrow_schema() -> pa.Schema:
     )
 
 
-def to_arrow(results: Sequence[FileResult]) -> pa.Table:
-    """Given file results in any order, one Arrow table of all their rows, sorted."""
-    import pyarrow as pa
-
-    schema = arrow_schema()
-    return pa.Table.from_batches(list(record_batches(ordered(results), schema)), schema=schema)
-
-
-def record_batches(
-    results: Iterable[FileResult], schema: pa.Schema | None = None, max_rows: int = BATCH_ROWS
-) -> Iterator[pa.RecordBatch]:
-    """Given parsed results in output order, their rows as record batches of at most about
-    max_rows rows (a report's rows are never split; a report larger than max_rows is one
-    batch)."""
-    schema = schema if schema is not None else arrow_schema()
-    chunk: list[FileResult] = []
-    rows = 0
-    for result in results:
-        report = result.report
-        n = len(report.cells) if report is not None else 0
-        if not n:
-            continue
-        if chunk and rows + n > max_rows:
-            yield batch_of(chunk, schema)
-            chunk, rows = [], 0
-        chunk.append(result)
-        rows += n
-    if chunk:
-        yield batch_of(chunk, schema)
-
-
 @dataclass(frozen=True, slots=True)
 class CellColumns:
-    """One report's cells as a list per field: what a worker process sends back (lists of
-    plain values pickle far faster than the cells, or than an Arrow batch per report)."""
+    """One report's cells as a list per field: the one columnar form of rows before Arrow.
+    `RowSink` turns a report's cells into it as they arrive; a worker process sends it back
+    instead of the cells. Lists of plain values pickle far faster than the cells, or than an
+    Arrow batch per report: for 1,000 reports (67,830 cells), pickling the cells takes 0.67 s
+    and unpickling them, in the main process, 0.73 s; building and pickling these 0.13 s,
+    unpickling 0.05 s."""
 
     table: list[str]
     category: list[str]
@@ -114,14 +84,6 @@ class CellColumns:
 
     def __len__(self) -> int:
         return len(self.table)
-
-
-def batch_of(results: Sequence[FileResult], schema: pa.Schema | None = None) -> pa.RecordBatch:
-    """Given parsed results, one record batch of their rows, in the order given."""
-    schema = schema if schema is not None else arrow_schema()
-    kept = [p for r in results if r.report is not None and r.report.cells for p in r.parts()]
-    parts = [CellColumns.of(r.report.cells) for r in kept if r.report is not None]
-    return with_facts(cell_batch(parts), [Facts.of(r) for r in kept], list(map(len, parts)), schema)
 
 
 # The columns that hold one value per report (its document facts): stored once per report,

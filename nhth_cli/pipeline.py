@@ -59,7 +59,7 @@ class ConversionResult:
         """All rows as one table, sorted (SPEC.md)."""
         if self.sink is not None:
             return self.sink.table()
-        from .assemble import to_arrow
+        from .stream import to_arrow
 
         return to_arrow(self.files)
 

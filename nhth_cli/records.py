@@ -131,18 +131,6 @@ class FileResult:
             ),
         )
 
-    def parts(self) -> list[FileResult]:
-        """The result as runs of cells that share their facts (one run, itself, when no cell
-        carries facts of its own), each with those facts: rows sort by them (SPEC.md)."""
-        report = self.report
-        if report is None or all(c.jurisdiction is None and c.period is None for c in report.cells):
-            return [self]
-        out: list[FileResult] = []
-        for (jurisdiction, period), start, end in fact_runs(report.cells):
-            part = replace(report, cells=report.cells[start:end])
-            out.append(replace(self, report=part).with_facts(jurisdiction, period))
-        return out
-
     def light(self) -> FileResult:
         """The same result without the cells (their rows are kept elsewhere, as Arrow)."""
         if self.report is None or not self.report.cells:
@@ -153,12 +141,9 @@ class FileResult:
 Overrides = tuple["Jurisdiction | None", "Period | None"]
 
 
-def fact_runs(cells: Sequence[Cell]) -> list[tuple[Overrides, int, int]]:
-    """Runs of consecutive cells with the same own facts: ((jurisdiction, period), start, end)."""
-    return runs_of([(c.jurisdiction, c.period) for c in cells])
-
-
 def runs_of(overrides: Sequence[Overrides]) -> list[tuple[Overrides, int, int]]:
+    """Runs of consecutive cells with the same own facts (Cell.jurisdiction, Cell.period), from
+    each cell's: ((jurisdiction, period), start, end). Rows sort by these facts (SPEC.md)."""
     out: list[tuple[Overrides, int, int]] = []
     start = 0
     for i in range(1, len(overrides) + 1):

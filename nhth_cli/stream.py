@@ -13,6 +13,8 @@ rows, without ever building one more copy of the whole table::
     for result in results:          # any order
         sink.add(result)
     write_parquet(sink.batches(), fh, sink.schema)   # or sink.table()
+
+It is the one path for rows: `to_arrow(results)` is the table of a sink that took them.
 """
 
 from __future__ import annotations
@@ -187,6 +189,13 @@ class RowSink:
         if self._table is None:
             self._table = pa.Table.from_batches(list(self.batches()), schema=self.schema)
         return self._table
+
+
+def to_arrow(results: Iterable[FileResult]) -> pa.Table:
+    """Given file results in any order, one Arrow table of all their rows, sorted (SPEC.md)."""
+    sink = RowSink()
+    sink.extend(results)
+    return sink.table()
 
 
 def _order(entry: _Placed) -> tuple[tuple[str, int, str, str], int]:

@@ -10,11 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from nhth_cli import write
-from nhth_cli.assemble import to_arrow
 from nhth_cli.cli import app
 from nhth_cli.pipeline import ConversionResult, convert, validate
 from nhth_cli.records import Settings
-from nhth_cli.stream import RowSink, write_parquet
+from nhth_cli.stream import RowSink, to_arrow, write_parquet
 
 from .conftest import SAMPLES
 
@@ -37,12 +36,28 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def test_the_sink_gives_the_table_of_the_cells(folder: Path) -> None:
+def test_rows_are_the_cells_in_spec_order(folder: Path) -> None:
     result = convert(folder)  # the Python API keeps the cells
-    assert result.sink is not None
-    assert all(f.report is None or f.report.cells or f.rows == 0 for f in result.files)
-    assert result.to_arrow().equals(to_arrow(result.files))
-    assert result.to_arrow().num_rows == result.rows == sum(f.rows for f in result.files)
+    table = result.to_arrow()
+    fields = ("table", "category", "count", "pct", "suppressed", "parent", "is_total", "line")
+    # Each report's cells in printed order, by the facts their rows carry.
+    printed: dict[tuple[str, int, str, str], list[tuple[object, ...]]] = {}
+    for f in result.files:
+        for c in f.report.cells if f.report is not None else ():
+            jurisdiction = c.jurisdiction or f.report.jurisdiction
+            year = (c.period or f.report.period).year
+            key = (jurisdiction.name, year, f.report.report, f.source)
+            printed.setdefault(key, []).append(tuple(getattr(c, n) for n in fields))
+    rows: dict[tuple[str, int, str, str], list[tuple[object, ...]]] = {}
+    keys = ("jurisdiction", "year", "report", "source")
+    for values in zip(*(table[n].to_pylist() for n in (*keys, *fields)), strict=True):
+        rows.setdefault(values[:4], []).append(values[4:])
+    # Sorted by jurisdiction, year, report, source, then printed order (SPEC.md).
+    assert list(rows) == sorted(printed) and rows == printed
+    assert table.num_rows == result.rows == sum(map(len, printed.values())) > 0
+    # A result built from file results alone gives its rows through the same sink.
+    assert ConversionResult(result.files).to_arrow().equals(table)
+    assert to_arrow(reversed(result.files)).equals(table)
 
 
 def test_dropped_cells_keep_rows_and_summary(folder: Path) -> None:

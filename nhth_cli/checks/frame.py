@@ -55,7 +55,9 @@ class CheckedRow(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A converted row as read back from a file."""
+    """A converted row as read back from a file. Not a `Cell`: its bounds are the file's own
+    (suppressed_bounds checks them against its flag, where a Cell derives them from it), its
+    flags may be null, and its document facts are its `Source`'s."""
 
     table: str
     category: str

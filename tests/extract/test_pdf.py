@@ -16,13 +16,13 @@ import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from nhth_cli.assemble import to_arrow
 from nhth_cli.discover import InputFile
 from nhth_cli.errors import InputError, NotAReportError
 from nhth_cli.extract.document import read_document
 from nhth_cli.extract.pdf import pdf_to_text
 from nhth_cli.pipeline import convert, convert_bytes, convert_file
 from nhth_cli.records import FileResult, Settings
+from nhth_cli.stream import to_arrow
 from tests.conftest import loads_module, seed_path
 from tests.pdf_fixtures import (
     SUPERSCRIPT_DIGITS,

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nhth_cli.assemble import to_arrow
 from nhth_cli.errors import NotAReportError
 from nhth_cli.extract.text import decode_text, looks_like_pdf
 from nhth_cli.pipeline import convert_bytes
+from nhth_cli.stream import to_arrow
 from tests import renditions as r
 from tests.conftest import SEEDS, seed_path
 

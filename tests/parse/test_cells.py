@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from nhth_cli.assemble import to_arrow
 from nhth_cli.parse.cells import merge_wrapped_texts
 from nhth_cli.parse.lines import read_lines
 from nhth_cli.pipeline import convert_bytes
+from nhth_cli.stream import to_arrow
 from tests.conftest import FIXTURES, SAMPLES
 
 PDFTOTEXT = sorted((FIXTURES / "pdftotext").glob("*.txt"))
