@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,61 @@ def replace_once(text: str, pattern: str, replacement: str) -> str:
     """The text with the one match of `pattern` replaced (fails unless there is exactly one)."""
     assert len(re.findall(pattern, text)) == 1, pattern
     return re.sub(pattern, replacement, text)
+
+
+Mutation = Callable[[str], str]
+
+# A mutation of the Connecticut text per check, and the (check, table) pairs it fails.
+MUTATIONS: dict[str, tuple[Mutation, set[tuple[str, str]]]] = {
+    # A count and its percent changed together (9 = 4.5% of 199): only the sum is off.
+    "total_sum": (
+        lambda t: set_cell(t, "CALLER TYPE", "Student", count="9", pct="4.5%"),
+        {("total_sum", "caller_type")},
+    ),
+    # Percents that add up to 110: that row's percent cannot match its count either.
+    "pct_sum": (
+        lambda t: set_cell(t, "HOW CALLER FOUND", "Unknown", pct="87.9%"),
+        {
+            ("pct_sum", "how_caller_found_hotline"),
+            ("pct_matches_count", "how_caller_found_hotline"),
+        },
+    ),
+    "pct_matches_count": (
+        lambda t: set_cell(t, "CALLER TYPE", "Student", pct="4.1%"),
+        {("pct_matches_count", "caller_type")},
+    ),
+    "pct_matches_count_nested": (
+        lambda t: set_cell(t, "VENUE/INDUSTRY", "Hotel/Motel-Based", pct="11.2%"),
+        {("pct_matches_count", "venue_industry")},
+    ),
+    "pct_matches_count_demographics": (
+        lambda t: set_cell(t, "(LABOR TRAFFICKING CASES)", "Adults", pct="15.8%"),
+        {("pct_matches_count", "victim_demographics_labor")},
+    ),
+    # 7 = 13.0% of 54 is a consistent row, but Sex's venues now add up to 44, not 43.
+    "children_sum": (
+        lambda t: set_cell(t, "VENUE/INDUSTRY", "Hotel/Motel-Based", count="7", pct="13.0%"),
+        {("children_sum", "venue_industry")},
+    ),
+    "count_within_total": (
+        lambda t: set_cell(t, "(SEX TRAFFICKING CASES)", "Females", count="60", pct="111.1%"),
+        {("count_within_total", "victim_demographics_sex")},
+    ),
+    "cross_table_total_cases": (
+        lambda t: replace_once(t, r"a total of 54 unique", "a total of 55 unique"),
+        {("cross_table_total", "summary")},
+    ),
+    "cross_table_total_calls": (
+        lambda t: replace_once(t, r"(Received from Connecticut: \**)199", r"\g<1>198"),
+        {("cross_table_total", "summary")},
+    ),
+    # The venue table's Total disagrees with the two other case totals and its own rows.
+    "cross_table_total_table": (
+        lambda t: set_cell(t, "VENUE/INDUSTRY", "TOTAL", count="55"),
+        {("cross_table_total", "venue_industry"), ("total_sum", "venue_industry")}
+        | {("pct_matches_count", "venue_industry")},
+    ),
+}
 
 
 def convert_texts(texts: dict[str, str]) -> ConversionResult:
