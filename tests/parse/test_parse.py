@@ -11,9 +11,8 @@ import nhth_cli
 from nhth_cli.errors import NotAReportError
 from nhth_cli.parse import parse_document
 from nhth_cli.parse.cells import merge_wrapped_texts
-from nhth_cli.parse.flow import Flat, FlowText, flat_text, fold_lines
 from nhth_cli.parse.hotline_report import join_withheld
-from nhth_cli.parse.lines import clean_lines, paginate, read_lines
+from nhth_cli.parse.lines import read_lines
 from tests import renditions
 from tests.conftest import SAMPLES
 
@@ -269,88 +268,7 @@ def test_a_table_without_a_percent_column_keeps_its_counts() -> None:
     assert any("top_labor_industries" in w for w in report.warnings)
 
 
-# -- lines, pages and the flow text -----------------------------------------------------------
-
-_LINE_PIECES = st.sampled_from(
-    ["a", "Sex", "b c", " ", "  ", "\t", "\n", "\r", "\x0b", "\u2003", "\xa0", "\u200b", "\ufeff",
-     "\xad", "**", "__", "](x)", "[y", "# ", "## OF", "- ", "---", "|", ":", "•", "*", "_", "¹",
-     "12", "5.0%", "N/A", "Fewer than Three", "\x00"]
-)  # fmt: skip
-
-
-def _as_text(pieces: list[str]) -> str:
-    return "".join(pieces)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LINE_PIECES, max_size=40).map(_as_text))
-def test_clean_lines_keeps_as_printed_the_lines_whose_words_changed(text: str) -> None:
-    texts, printed = clean_lines(text)
-    raws = text.split("\n")
-    assert len(texts) == len(raws)
-    assert all(printed[i] == raws[i] != texts[i] for i in printed)
-    assert all(t.split() == raws[i].split() for i, t in enumerate(texts) if i not in printed)
-
-
-def _paginate_line_by_line(text: str) -> tuple[list[str], list[int]]:
-    lines, pages, page = [], [], 1
-    for raw in text.split("\n"):
-        before, _, rest = raw.rpartition("\f")
-        if "\f" in raw:
-            page += before.count("\f") + 1
-            raw = before.replace("\f", " ") + " " + rest if before.strip() else rest
-        lines.append(raw)
-        pages.append(page)
-    return lines, pages
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b c", " ", "\n", "\f", "\f\f", " \f", "x\f"]), max_size=30))
-def test_paginate_takes_form_feeds_out_line_by_line(pieces: list[str]) -> None:
-    text = "".join(pieces) + "\f"
-    paged, pages = paginate(text)
-    assert (paged.split("\n"), pages) == _paginate_line_by_line(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(_LINE_PIECES, max_size=8).map(_as_text), max_size=12))
-def test_fold_lines_folds_each_text(texts: list[str]) -> None:
-    assert fold_lines(texts) == [" ".join(text.split()) for text in texts]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LINE_PIECES | st.just("\f"), max_size=60).map(_as_text))
-def test_the_flat_text_is_the_documents_words(text: str) -> None:
-    lines = read_lines(text)
-    assert flat_text(fold_lines(lines.texts), lines.printed).text == " ".join(text.split())
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(_LINE_PIECES, max_size=6).map(_as_text), max_size=10))
-def test_flow_text_maps_each_offset_to_its_line(texts: list[str]) -> None:
-    flow = FlowText(fold_lines(texts))
-    expected, at = [], []
-    for i, text in enumerate(texts):
-        if text.split():
-            expected.append(" ".join(text.split()))
-            at.append(i)
-    assert flow.text == " ".join(expected)
-    starts = [sum(len(part) + 1 for part in expected[:k]) for k in range(len(expected))]
-    for offset in range(len(flow.text)):
-        line = at[max(k for k, start in enumerate(starts) if start <= offset)]
-        assert flow.line_at(offset) == line
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(_LINE_PIECES, max_size=6).map(_as_text), max_size=10))
-def test_flow_text_given_its_flat_text_reads_the_same(texts: list[str]) -> None:
-    folded = fold_lines(texts)
-    own, given = FlowText(folded), FlowText(folded, flat_text(folded, {}))
-    assert given.text == own.text
-    assert given.flat == own.flat == Flat.of(own.text)
-    assert [given.line_at(k) for k in range(len(own.text))] == [
-        own.line_at(k) for k in range(len(own.text))
-    ]
+# -- wrapped cells, withheld counts and marks -------------------------------------------------
 
 
 def test_text_without_wrapped_cells_is_the_same_list() -> None:
