@@ -77,3 +77,8 @@ def test_text_without_wrapped_cells_is_unchanged() -> None:
     text = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
     texts = read_lines(text).texts
     assert merge_wrapped_texts(texts) == texts
+
+
+def test_text_without_wrapped_cells_is_the_same_list() -> None:
+    texts = ["Sex  12  5.0%", "                      Page furniture", "Labor  3  1.0%"]
+    assert merge_wrapped_texts(texts) is texts

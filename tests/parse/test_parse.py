@@ -7,12 +7,8 @@ from collections.abc import Callable
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-import nhth_cli
 from nhth_cli.errors import NotAReportError
 from nhth_cli.parse import parse_document
-from nhth_cli.parse.cells import merge_wrapped_texts
-from nhth_cli.parse.hotline_report import join_withheld
-from nhth_cli.parse.lines import read_lines
 from tests import renditions
 from tests.conftest import SAMPLES
 
@@ -90,22 +86,6 @@ def test_news_article_is_skipped_with_a_reason() -> None:
         assert "no table" in str(exc)
     else:
         raise AssertionError("a news article must not parse")
-
-
-def test_python_api_converts_a_folder() -> None:
-    result = nhth_cli.convert(SAMPLES)
-    statuses = {f.source: f.status for f in result.files}
-    assert statuses["connecticut-2016-hotline.txt"] == "parsed"
-    assert statuses["README-not-a-report.txt"] == "skipped"
-    table = result.to_arrow()
-    # Connecticut and the Virgin Islands (2016 report and profile), Texas's statistics page, and
-    # the national table (55 states and territories, signals and cases).
-    assert table.num_rows == result.rows == 66 + 6 + 9 + 20 + 110
-    assert table.column_names[:7] == [
-        "jurisdiction", "year", "table", "category", "count", "pct", "suppressed",
-    ]  # fmt: skip
-    # Sorted by jurisdiction, then year, report, source.
-    assert table.column("jurisdiction").to_pylist()[0] == "Alabama"
 
 
 _REPORTS = ("connecticut-2016-hotline.txt", "us-virgin-islands-2016-hotline.txt")
@@ -269,18 +249,6 @@ def test_a_table_without_a_percent_column_keeps_its_counts() -> None:
 
 
 # -- wrapped cells, withheld counts and marks -------------------------------------------------
-
-
-def test_text_without_wrapped_cells_is_the_same_list() -> None:
-    texts = ["Sex  12  5.0%", "                      Page furniture", "Labor  3  1.0%"]
-    assert merge_wrapped_texts(texts) is texts
-
-
-def test_a_withheld_count_wrapped_in_its_cell_is_joined_to_its_line() -> None:
-    lines = read_lines("Minors  Fewer than\nThree7  N/A\n\nMales  4  2.0%\n")
-    joined = join_withheld(lines)
-    assert joined.texts == ["Minors  Fewer than Three7  N/A", "Males  4  2.0%"]
-    assert joined.numbers == [2, 4]
 
 
 def test_a_superscript_mark_alone_above_a_sentence_is_a_footnote_mark() -> None:
