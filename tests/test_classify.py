@@ -119,3 +119,12 @@ def test_parse_document_gives_skip_reasons_words() -> None:
     with pytest.raises(NotAReportError) as raised:
         parse_document(text, "minutes")
     assert str(raised.value) == skip_reason(text) == UNNAMED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a text of invisible characters only (BOMs, zero-width spaces, which the parser's "
+    "lines remove) is skipped as not mentioning the hotline, not as an empty document",
+)
+def test_a_text_of_invisible_characters_is_empty() -> None:
+    assert skip_reason("\ufeff\ufeff\u200b\n") == EMPTY
