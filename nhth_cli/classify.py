@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from .normalize.casefold import Folded
 
-_HOTLINE_NAMED = Folded.of(r"(?:National Human Trafficking|Trafficking (?:Resource|Hotline))")
+# Any white space between the words: justified prose (pdftotext -layout) or a name that wraps.
+_HOTLINE_NAMED = Folded.of(r"(?:National\s+Human\s+Trafficking|Trafficking\s+(?:Resource|Hotline))")
+# What a reader cannot see: a text of these alone is empty.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"))
 
 
 def names_hotline(text: str) -> bool:
@@ -17,7 +20,8 @@ def names_hotline(text: str) -> bool:
 
 def skip_reason(text: str) -> str:
     """Why a document no layout recognises is skipped."""
-    if not text or text.isspace():
+    visible = text.translate(_INVISIBLE)
+    if not visible or visible.isspace():
         return "empty document"
     if not names_hotline(text):
         return "does not mention the National Human Trafficking Hotline"

@@ -100,11 +100,6 @@ def test_skip_reason_is_one_of_three_and_agrees_with_names_hotline(parts: list[s
         assert BY_KIND["state_profile"].recognise(text) == 0.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hotline's name is matched with single spaces between its words: text that "
-    "pdftotext -layout justified, or a name wrapped over three lines, is not found",
-)
 @pytest.mark.parametrize(
     "text",
     ["the National  Human  Trafficking  Hotline", "the National Human\nTrafficking\nHotline"],
@@ -121,10 +116,5 @@ def test_parse_document_gives_skip_reasons_words() -> None:
     assert str(raised.value) == skip_reason(text) == UNNAMED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a text of invisible characters only (BOMs, zero-width spaces, which the parser's "
-    "lines remove) is skipped as not mentioning the hotline, not as an empty document",
-)
 def test_a_text_of_invisible_characters_is_empty() -> None:
     assert skip_reason("\ufeff\ufeff\u200b\n") == EMPTY

@@ -10,11 +10,11 @@ from .hotline_tables import KIND, QUANTITIES, TABLES, TOTAL, TRAFFICKING_TYPES
 
 _HOTLINE_MARKS = (
     Folded.of(r"#\s*OF\s+(?:CALLS|CASES)"),
-    Folded.of(r"NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT"),
-    Folded.of(r"Number of Substantive Calls Received"),
-    Folded.of(r"a total of \d[\d,]* unique cases"),
-    Folded.of(r"VENUE/INDUSTRY OF POTENTIAL TRAFFICKING"),
-    Folded.of(r"PRIMARY REASON FOR CONTACTING"),
+    Folded.of(r"NATIONAL\s+HUMAN\s+TRAFFICKING\s+HOTLINE\s+DATA\s+REPORT"),
+    Folded.of(r"Number\s+of\s+Substantive\s+Calls\s+Received"),
+    Folded.of(r"a\s+total\s+of\s+\d[\d,]*\s+unique\s+cases"),
+    Folded.of(r"VENUE/INDUSTRY\s+OF\s+POTENTIAL\s+TRAFFICKING"),
+    Folded.of(r"PRIMARY\s+REASON\s+FOR\s+CONTACTING"),
 )
 _TABLE_COLUMNS = _HOTLINE_MARKS[0]
 

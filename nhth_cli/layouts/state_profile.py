@@ -23,8 +23,8 @@ TABLES: tuple[TableSpec, ...] = (
 
 _PROFILE_MARKS = (
     Folded.of(r"Efforts\s+to\s+Combat\s+Human\s+Trafficking"),
-    Folded.of(r"DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED"),
-    Folded.of(r"(?:SEX|LABOR) TRAFFICKING VENUES"),
+    Folded.of(r"DEMOGRAPHICS\s+OF\s+POTENTIAL\s+(?:PERSONS|VICTIMS)\s+TRAFFICKED"),
+    Folded.of(r"(?:SEX|LABOR)\s+TRAFFICKING\s+VENUES"),
 )
 
 

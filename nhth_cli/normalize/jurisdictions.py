@@ -29,6 +29,8 @@ CODES: tuple[str, ...] = tuple(_CANONICAL)
 # Other spellings people and reports use, mapped to a USPS code.
 _ALIASES: dict[str, str] = {
     "washington dc": "DC", "washington d c": "DC", "district of columbia": "DC",
+    # As printed in a sentence: "Calls Received from Washington, D.C.: 347".
+    "washington, d.c.": "DC", "washington d.c.": "DC",
     "virgin islands": "VI", "us virgin islands": "VI", "united states virgin islands": "VI",
     "usvi": "VI", "the virgin islands": "VI",
     "commonwealth of the northern mariana islands": "MP", "cnmi": "MP",

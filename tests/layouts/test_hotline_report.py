@@ -234,12 +234,6 @@ def test_a_report_without_its_jurisdiction_raises_with_its_kind() -> None:
     assert parse(text, "oh-2016").jurisdiction.code == "OH"  # the file name is the last resort
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names_hotline matches the hotline's name with single spaces only: a report whose "
-    "prose pdftotext -layout justified ('National  Human  Trafficking  Hotline') scores 0 and is "
-    "skipped as not mentioning the hotline",
-)
 def test_a_report_whose_prose_is_justified_is_still_recognised() -> None:
     text = _text(VI).replace(
         "National Human Trafficking Hotline", "National  Human  Trafficking  Hotline"

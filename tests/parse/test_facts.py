@@ -201,12 +201,6 @@ def test_no_period_raises_with_the_layouts_kind(kind: str, period: str) -> None:
     assert raised.value.kind == kind
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts read 'Washington, D.C.' in the body as Washington (WA): the alias "
-    "'washington dc' does not match the name as printed with its comma and periods, so a "
-    "report without a title is given the wrong jurisdiction",
-)
 def test_washington_dc_in_the_body_is_the_district_of_columbia() -> None:
     text = "CALL DATA\nNumber of Substantive Calls Received from Washington, D.C.: 347\n"
     assert _find(text, "")[0] == Jurisdiction("District of Columbia", "DC")
