@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..normalize.periods import is_report_year
 from ..records import Cell, UnreadNumber
@@ -98,9 +98,10 @@ MAX_UNREAD = 1000  # numbers no row holds listed per document
 _AFTER_SKIP = re.compile(r"[\s*\"'’”)\]]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Printed:
-    """A number as the document prints it: where, its text, its kind and value."""
+class Printed(NamedTuple):
+    """A number as the document prints it: where, its text, its kind and value. (A named
+    tuple, as _Held: a report prints about 150 numbers, and a frozen dataclass takes 7x as long
+    to make: 0.3 ms a report.)"""
 
     line: int  # 1-based
     page: int | None
@@ -150,8 +151,7 @@ def printed_numbers(text: str) -> tuple[list[Printed], list[str], list[int] | No
     return out, lines.texts, lines.pages
 
 
-@dataclass(frozen=True, slots=True)
-class _Held:
+class _Held(NamedTuple):
     """A value that a row (or the summary) holds, and the line it was read from."""
 
     kind: Kind
