@@ -345,7 +345,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if big.duplicates:
             extra["scale_note"] = (
                 f"{big.duplicates} of the {big_n:,} reports repeat a (jurisdiction, year) "
-                "(56 x 110 unique), so duplicate_report checks fail there by design"
+                f"({len(generate.JURISDICTIONS)} x {len(generate.ALL_YEARS)} unique), so "
+                "duplicate_report checks fail there by design"
             )
 
     if "pdf" in only:
