@@ -345,7 +345,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if big.duplicates:
             extra["scale_note"] = (
                 f"{big.duplicates} of the {big_n:,} reports repeat a (jurisdiction, year) "
-                f"({len(generate.JURISDICTIONS)} x {len(generate.ALL_YEARS)} unique), so "
+                f"({generate.PER_ROUND:,} unique), so "
                 "duplicate_report checks fail there by design"
             )
 
