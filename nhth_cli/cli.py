@@ -396,21 +396,22 @@ def validate(
         raise typer.Exit(report.exit_code)
 
 
-def _inspect_work(item: InputFile, settings: Settings) -> Inspection:
-    from .inspect import inspect_file
+def _inspect_work(item: InputFile, settings: Settings) -> tuple[Inspection, ...]:
+    from .inspect import inspect_reports
 
-    return inspect_file(item.path, settings)
+    return inspect_reports(item.path, settings)
 
 
-def _inspect_lost(item: InputFile, reason: str) -> Inspection:
+def _inspect_lost(item: InputFile, reason: str) -> tuple[Inspection, ...]:
     from .inspect import from_result
     from .records import FileResult
 
-    return from_result(FileResult(item.source, None, "error", reason))
+    return (from_result(FileResult(item.source, None, "error", reason)),)
 
 
-def _inspect_bounded(file: Path, debug: bool) -> Inspection:
-    """`inspect_file` in a worker process, within the time and memory limits of `convert`."""
+def _inspect_bounded(file: Path, debug: bool) -> tuple[Inspection, ...]:
+    """`inspect_reports` in a worker process, within the time and memory limits of
+    `convert`."""
     from dataclasses import replace
 
     from .discover import InputFile, shown_name
@@ -422,11 +423,11 @@ def _inspect_bounded(file: Path, debug: bool) -> Inspection:
         raise UsageError(f"{file}: no such file")
     if file.is_dir():
         raise UsageError(f"{file}: is a folder; inspect reads one file")
-    found: list[Inspection] = []
+    found: list[tuple[Inspection, ...]] = []
     settings = Settings(isolate=True, debug=debug)
     item = InputFile(file, os.fspath(file))
     run([item], settings, 1, _inspect_work, _inspect_lost, lambda _, r: found.append(r))
-    return replace(found[0], source=shown_name(found[0].source))
+    return tuple(replace(insp, source=shown_name(insp.source)) for insp in found[0])
 
 
 @app.command("inspect")
@@ -440,20 +441,27 @@ def inspect_command(
     """Show what nhth reads from one document.
 
     Kind, jurisdiction, year, period, each table with its rows, warnings, and the lines that
-    look like table rows but were not read. Exit status 0 when the document was parsed, 1 when
-    it was skipped or could not be read.
+    look like table rows but were not read; for a file of several reports (a merged PDF), each
+    report in turn (with --json, a list of them). Exit status 0 when every report was parsed, 1
+    when the document was skipped or could not be read.
     """
     with _handled(debug):
         import json
 
         from .render import render_inspection
 
-        inspection = _inspect_bounded(file, debug)
+        found = _inspect_bounded(file, debug)
         if json_out:
-            typer.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
+            data = [insp.to_dict() for insp in found]
+            shown = data[0] if len(data) == 1 else data
+            typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
         else:
-            render_inspection(_console(stderr=False), inspection)
-        raise typer.Exit(0 if inspection.status == "parsed" else 1)
+            console = _console(stderr=False)
+            for n, insp in enumerate(found, 1):
+                if len(found) > 1:
+                    console.rule(f"report {n} of {len(found)}")
+                render_inspection(console, insp)
+        raise typer.Exit(0 if all(insp.status == "parsed" for insp in found) else 1)
 
 
 @app.command("tables")

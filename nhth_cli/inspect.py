@@ -164,8 +164,12 @@ def from_result(result: FileResult) -> Inspection:
     )  # fmt: skip
 
 
-def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None) -> Inspection:
-    """Given one file (a PDF or a text rendition), what nhth reads from it.
+def inspect_reports(
+    path: str | os.PathLike[str], settings: Settings | None = None
+) -> tuple[Inspection, ...]:
+    """Given one file (a PDF, HTML page or text), what nhth reads from each report it holds, in
+    the order it prints them (a merged file holds several; a file that holds none, one entry
+    saying why).
 
     Raises UsageError when the path does not exist or is a folder.
     """
@@ -177,6 +181,14 @@ def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None)
         raise UsageError(f"{path}: no such file")
     if target.is_dir():
         raise UsageError(f"{path}: is a folder; inspect reads one file")
-    results = convert_file(InputFile(target, os.fspath(path)), settings)
-    # A file of several reports: the first one read (the others are in `nhth convert`).
-    return from_result(next((r for r in results if r.status == "parsed"), results[0]))
+    return tuple(map(from_result, convert_file(InputFile(target, os.fspath(path)), settings)))
+
+
+def inspect_file(path: str | os.PathLike[str], settings: Settings | None = None) -> Inspection:
+    """Given one file, what nhth reads from its first report read (inspect_reports gives
+    every report of a merged file).
+
+    Raises UsageError when the path does not exist or is a folder.
+    """
+    found = inspect_reports(path, settings)
+    return next((r for r in found if r.status == "parsed"), found[0])

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from nhth_cli.cli import app
 from nhth_cli.errors import UsageError
-from nhth_cli.inspect import inspect_file
+from nhth_cli.inspect import Inspection, inspect_file, inspect_reports
 
-from .conftest import seed_path
+from .conftest import SAMPLES, seed_path
 from .test_cli import NEWS, error_line, hotline_text
 
 runner = CliRunner()
@@ -156,3 +156,41 @@ def test_a_recognised_report_without_a_period_keeps_its_kind(tmp_path: Path) -> 
     assert (insp.status, insp.reason, insp.kind) == (
         "error", "no reporting period found", "hotline_report",
     )  # fmt: skip
+
+
+def test_every_report_of_a_merged_file_is_inspected(tmp_path: Path) -> None:
+    """A file of two reports: each is inspected, in the order printed, with its own rows
+    (the same as each report alone gives), on the command line and in JSON."""
+    ct = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
+    vi = (SAMPLES / "us-virgin-islands-2016-hotline.txt").read_text(encoding="utf-8")
+    both = tmp_path / "both.txt"
+    both.write_text(ct + "\f" + vi, encoding="utf-8")
+    alone = [
+        inspect_file(_written(tmp_path / name, text)) for name, text in (("ct", ct), ("vi", vi))
+    ]
+    found = inspect_reports(both)
+    assert [(i.jurisdiction, i.rows) for i in found] == [(a.jurisdiction, a.rows) for a in alone]
+    assert [_values(i) for i in found] == [_values(a) for a in alone]
+    assert inspect_file(both) == found[0]
+
+    result = runner.invoke(app, ["inspect", str(both)])
+    assert result.exit_code == 0
+    assert "report 1 of 2" in result.stdout and "report 2 of 2" in result.stdout
+    assert result.stdout.index("Connecticut") < result.stdout.index("Virgin Islands")
+    data = json.loads(runner.invoke(app, ["inspect", str(both), "--json"]).stdout)
+    assert [d["jurisdiction_code"] for d in data] == ["CT", "VI"]
+    assert [d["rows"] for d in data] == [a.rows for a in alone]
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _values(insp: Inspection) -> list[tuple[object, ...]]:
+    """The rows' values, without their lines (a merged file's lines are the whole file's)."""
+    return [
+        (t.id, c.category, c.count, c.pct, c.suppressed, c.parent)
+        for t in insp.tables
+        for c in t.cells
+    ]
