@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalize.labels import clean_label
+from ..normalize.labels import FOOTNOTE_CHARS, clean_label
 from ..normalize.numbers import COUNT, SUPPRESSED, is_suppressed, parse_count
+from ..normalize.periods import is_report_year
 from ..records import Cell, LooseLine
 from .lines import Line
-from .rows import looks_like_row
+from .rows import ends_open, looks_like_row
 
 _DEMOGRAPHICS = re.compile(r"^DEMOGRAPHICS OF POTENTIAL (?:PERSONS|VICTIMS) TRAFFICKED", re.I)
 _GROUPS = ("Citizenship", "Gender", "Age")
@@ -21,9 +22,13 @@ _VENUES = re.compile(r"^(SEX|LABOR) TRAFFICKING VENUES\b", re.I)
 _ALL_FEWER = re.compile(
     r"All (?:sex|labor) trafficking venues (?:were )?reported fewer than three", re.I
 )
+# A venue row: label, then its count, perhaps with a footnote mark ("Agriculture: 12*").
 _VENUE_ROW = re.compile(
-    rf"^(?P<label>[A-Za-z][^:]{{1,60}}?)(?::\s*|\s+)(?P<value>{SUPPRESSED}|{COUNT})$"
+    rf"^(?P<label>[A-Za-z][^:]{{1,60}}?)(?::\s*|\s+)(?P<value>{SUPPRESSED}|{COUNT})"
+    rf"(?:\s*[{FOOTNOTE_CHARS}]+)?$"
 )
+# Words a year follows in a sentence that are no connector ending a label ("reported since 2016").
+_YEAR_WORDS = frozenset({"since", "through", "until", "during", "between", "year", "fy"})
 _SECTION_END = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
 
 
@@ -70,6 +75,21 @@ def _statement_lines(texts: list[str], i: int) -> int:
     return 0
 
 
+def _is_date(label: str, value: str) -> bool:
+    """Whether a label and the number after it are a sentence ending in a year ("Venues reported
+    in 2016"): a date, never a row (SPEC.md)."""
+    if not value.isdigit() or not is_report_year(int(value)):
+        return False
+    words = label.split()
+    return ends_open(label) or (bool(words) and words[-1].lower() in _YEAR_WORDS)
+
+
+def _is_date_line(text: str) -> bool:
+    """Whether a line is a label and number that make a date ("Figures reported since 2016")."""
+    row = _VENUE_ROW.match(text)
+    return row is not None and _is_date(row["label"], row["value"])
+
+
 def _value_cell(table: str, label: str, value: str, line: Line, parent: str | None) -> Cell:
     supp = is_suppressed(value)
     return Cell(table, clean_label(label), None if supp else parse_count(value), None, supp,
@@ -102,7 +122,7 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
             if heads and not _PAIR.search(raw):
                 groups = heads
                 continue
-            pairs = list(_PAIR.finditer(raw))
+            pairs = [m for m in _PAIR.finditer(raw) if not _is_date(m["label"], m["value"])]
             if pairs:
                 names = [g for _, g in groups]
                 for n, m in enumerate(pairs):
@@ -125,14 +145,14 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
                 consumed.update(ln.number for ln in lines[i : i + used])
                 continue
             row = _VENUE_ROW.match(text)
-            if row:
+            if row and not _is_date(row["label"], row["value"]):
                 cell = _value_cell(section, row["label"], row["value"], line, None)
                 order.append((1000, line.number, 0, cell))
                 consumed.add(line.number)
                 continue
             if _SECTION_END.match(text) and text.upper() != "TOP":
                 section = None
-        if line.number not in consumed and looks_like_row(text):
+        if line.number not in consumed and looks_like_row(text) and not _is_date_line(text):
             out.loose.append(LooseLine(line.number, line.page, text))
     order.sort(key=lambda item: item[:3])
     out.cells = [cell for *_, cell in order]
