@@ -167,6 +167,23 @@ def _unread_statements(texts: list[str], read: dict[int, int]) -> list[int]:
     return left
 
 
+def _wrapped_label(texts: list[str], i: int) -> str:
+    """The start of a venue label wrapped onto line i from the line above ("Residence-Based
+    Commercial Sex and" / "Massage Parlors: 4"): that line when it ends open (a connector word,
+    ",", "/", "-" or "&"), holds no digit and is no heading or statement; else ''."""
+    above = texts[i - 1] if i else ""
+    if (
+        not above
+        or not ends_open(above)
+        or any(ch.isdigit() for ch in above)
+        or _SECTION_END.match(above)
+        or _VENUES.match(above)
+        or _STATEMENT_START.search(above)
+    ):
+        return ""
+    return above if above.endswith("/") else above + " "
+
+
 def _value_cell(table: str, label: str, value: str, line: Line, parent: str | None) -> Cell:
     supp = is_suppressed(value)
     return Cell(table, clean_label(label), None if supp else parse_count(value), None, supp,
@@ -226,6 +243,8 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
                 statements[i] = used
                 continue
             row = _VENUE_ROW.match(text)
+            wrapped = _VENUE_ROW.match(_wrapped_label(texts, i) + text) if row else None
+            row = wrapped or row
             if row and not _is_date(row["label"], row["value"]):
                 cell = _value_cell(section, row["label"], row["value"], line, None)
                 order.append((1000, i, 0, cell))

@@ -124,6 +124,29 @@ def test_venue_rows_with_or_without_a_colon() -> None:
     ]
 
 
+def test_a_venue_label_that_wrapped_is_read_whole() -> None:
+    text = (
+        "SEX TRAFFICKING VENUES\n"
+        "Residence-Based Commercial Sex and\n"  # ends on a connector: the label goes on
+        "Massage: 4\n"
+        "Hotel/Motel-\n"
+        "Based: 7\n"
+        "Commercial Front Brothel/\n"
+        "Spa: <3\n"
+        "Top venues\n"  # a line that ends closed is no part of the label below it
+        "Street-Based: 5\n"
+        "The venues reported to the hotline in the period, as callers named them, by\n"
+        "Truck Stop: 3\n"  # too long a label together: the row alone
+    )
+    assert [(c.category, c.count, c.line) for c in _parse(text).cells] == [
+        ("Residence-Based Commercial Sex and Massage", 4, 3),
+        ("Hotel/Motel-Based", 7, 5),
+        ("Commercial Front Brothel/Spa", None, 7),
+        ("Street-Based", 5, 9),
+        ("Truck Stop", 3, 11),
+    ]
+
+
 @pytest.mark.parametrize("breaks", [0, 1, 2])
 def test_the_all_venues_statement_may_wrap(breaks: int) -> None:
     words = ["All sex trafficking venues were", "reported fewer", "than three times."]
