@@ -102,6 +102,15 @@ def _is_date_line(text: str) -> bool:
     return row is not None and _is_date(row["label"], row["value"])
 
 
+def _venue_pairs(text: str) -> list[re.Match[str]]:
+    """The `Label: value` pairs of a line that prints two or more and nothing else (venue rows
+    side by side: "Hotel/Motel-Based: 7     Spa: 4"), dates left out; [] for any other line."""
+    pairs = list(_PAIR.finditer(text))
+    if len(pairs) < 2 or _PAIR.sub("", text).strip(f" \t{FOOTNOTE_CHARS}"):
+        return []
+    return [m for m in pairs if not _is_date(m["label"], m["value"])]
+
+
 def _right_column(raw: str) -> int | None:
     """The column of a venue heading printed right of other text after a gap (venue sections
     side by side, as pdftotext -layout prints them); None when there is none."""
@@ -249,6 +258,13 @@ def parse_state_profile(lines: list[Line]) -> ProfileParse:
                 cell = _value_cell(section, row["label"], row["value"], line, None)
                 order.append((1000, i, 0, cell))
                 consumed.add(i)
+                continue
+            pairs = [] if row else _venue_pairs(text)
+            for m in pairs:
+                cell = _value_cell(section, m["label"], m["value"], line, None)
+                order.append((1000, i, m.start(), cell))
+                consumed.add(i)
+            if pairs:
                 continue
             if _SECTION_END.match(text) and text.upper() != "TOP":
                 section = None

@@ -124,6 +124,20 @@ def test_venue_rows_with_or_without_a_colon() -> None:
     ]
 
 
+def test_venue_pairs_side_by_side_under_one_heading() -> None:
+    text = (
+        "LABOR TRAFFICKING VENUES\n"
+        "Agriculture: 12*        Domestic Work: <3\n"
+        "Restaurant/Food Service: 4    Other: 3\n"
+    )
+    found = _parse(text)
+    assert [(c.category, c.count, c.line) for c in found.cells] == [
+        ("Agriculture", 12, 2), ("Domestic Work", None, 2),
+        ("Restaurant/Food Service", 4, 3), ("Other", 3, 3),
+    ]  # fmt: skip
+    assert (found.loose, found.warnings) == ([], [])
+
+
 def test_a_venue_label_that_wrapped_is_read_whole() -> None:
     text = (
         "SEX TRAFFICKING VENUES\n"
