@@ -18,7 +18,7 @@ _GROUP_WORD = re.compile(r"\b(" + "|".join(_GROUPS) + r")\b")
 _PAIR = re.compile(
     rf"(?P<label>[A-Z][^:]{{0,60}}?):\s*(?P<value>{SUPPRESSED}|{COUNT})(?=\s|$|[*¹²³⁴⁵⁶⁷⁸⁹⁰])", re.I
 )
-_VENUES = re.compile(r"^(SEX|LABOR) TRAFFICKING VENUES\b", re.I)
+_VENUES = re.compile(r"^(SEX|LABOR) TRAFFICKING VENUES(?![A-Za-z0-9_])", re.I)  # ¹ may follow
 # The statement starts its line (a bullet may lead): a row above it is no part of it.
 _ALL_FIRST = re.compile(r"[^A-Za-z0-9]*All\b", re.I)
 _ALL_FEWER = re.compile(
@@ -33,8 +33,11 @@ _VENUE_ROW = re.compile(
 # Words a year follows in a sentence that are no connector ending a label ("reported since 2016").
 _YEAR_WORDS = frozenset({"since", "through", "until", "during", "between", "year", "fy"})
 _SECTION_END = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
-# A venue heading anywhere on a line: one right of other text starts a second column.
-_VENUES_IN = re.compile(r"(?:SEX|LABOR) TRAFFICKING VENUES\b", re.I)
+# A venue heading anywhere on a line, alone up to a gap or the line's end (no sentence that
+# names venues): one right of other text starts a second column.
+_VENUES_IN = re.compile(
+    rf"(?:SEX|LABOR) TRAFFICKING VENUES[{FOOTNOTE_CHARS}]*(?=\s{{2,}}|\s*$)", re.I
+)
 # The start of a statement that all venues were reported fewer than three times.
 _STATEMENT_START = re.compile(r"\bAll\s+(?:sex|labor)\s+trafficking\s+venues\b", re.I)
 _GAP = re.compile(r"\s{2,}")

@@ -294,6 +294,36 @@ def test_venue_rows_side_by_side_are_read_column_by_column() -> None:
     assert _parse(text).loose == []
 
 
+def test_a_sentence_naming_venues_after_a_gap_is_no_second_column() -> None:
+    text = (
+        "SEX TRAFFICKING VENUES\n"
+        "Hotel/Motel-Based: 7\n"
+        "Figures are for the period.  Sex trafficking venues may be reported more than once.\n"
+        "Spa: 4\n"
+    )
+    assert [(c.category, c.line) for c in _parse(text).cells] == [
+        ("Hotel/Motel-Based", 2), ("Spa", 4)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("mark", ["¹", "*", "²³", " *"])
+def test_a_venue_heading_with_a_footnote_mark(mark: str) -> None:
+    assert _rows(f"LABOR TRAFFICKING VENUES{mark}\nAgriculture: 12\n") == [
+        ("labor_trafficking_venues", "Agriculture", 12, False, None, 2)
+    ]
+
+
+def test_a_marked_heading_beside_another_starts_the_second_column() -> None:
+    text = (
+        "SEX TRAFFICKING VENUES*      LABOR TRAFFICKING VENUES¹\n"
+        "Hotel/Motel-Based: 7         Agriculture: 12\n"
+    )
+    assert [(c.table, c.category) for c in _parse(text).cells] == [
+        ("sex_trafficking_venues", "Hotel/Motel-Based"),
+        ("labor_trafficking_venues", "Agriculture"),
+    ]
+
+
 def test_a_statement_beside_venue_rows() -> None:
     text = (
         "LABOR TRAFFICKING VENUES        SEX TRAFFICKING VENUES\n"
