@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -73,6 +73,8 @@ _SIGNALS_LINE = re.compile(rf"{_SIGNAL.pattern}(?:\s+{_SIGNAL.pattern})*")
 _CHANNEL = re.compile(_CHANNELS)
 _CHANNELS_LINE = re.compile(rf"^(?:(?:{_CHANNELS})\s*)+$")
 _NUMBERS_LINE = re.compile(r"^\d[\d,]*(?:\s+\d[\d,]*)*$")
+_NUMBER_ALONE = re.compile(r"\d[\d,]*")
+_CHANNEL_ALONE = re.compile(_CHANNELS)
 _SUBSTANTIVE = re.compile(
     r"Number of Substantive Calls Received from [^:]{1,60}:\s*(\d[\d,]*)", re.I
 )
@@ -80,6 +82,7 @@ _CASES = re.compile(r"a total of (\d[\d,]*) unique cases", re.I)
 _NATIONWIDE = re.compile(r"a total of (\d[\d,]*) [^.]{0,80}?\bnationwide", re.I)
 _RANK = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) highest call volume", re.I)
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 _NON_CUMULATIVE = re.compile(r"^NON-?CUMULATIVE\b", re.I)
 _FEWER_OPEN = re.compile(r"\bFewer(?:\s+than)?$", re.I)
 _THREE_START = re.compile(r"^(?:than\s+)?(?:Three|3)(?![A-Za-z])", re.I)
@@ -178,14 +181,30 @@ def _page_edges(lines: NumberedLines) -> Counter[str]:
     return edges
 
 
+def page_counters(texts: Iterable[str]) -> frozenset[str]:
+    """Given a document's distinct line texts, those that count its pages as a browser prints
+    them on lines of their own: "1/4", "2/4", "3/4", "4/4", all of one series and each once.
+    A lone fraction ("211/311") is no counter."""
+    series: dict[str, list[tuple[int, str]]] = {}
+    for text in texts:
+        if "/" in text and (m := _PAGE_COUNTER.match(text)):
+            series.setdefault(m[2], []).append((int(m[1]), text))
+    return frozenset(
+        text
+        for of, counted in series.items()
+        if int(of) > 1 and sorted(k for k, _ in counted) == list(range(1, int(of) + 1))
+        for _, text in counted
+    )
+
+
 def page_furniture(lines: NumberedLines) -> Furniture:
-    """Given a document's lines, its page headers and footers: known patterns; all-caps text
-    lines printed twice or more; and any text line that stands at the top or bottom of two or
-    more pages."""
+    """Given a document's lines, its page headers and footers: known patterns; page counters;
+    all-caps text lines printed twice or more; and any text line that stands at the top or
+    bottom of two or more pages."""
     counts = Counter(lines.texts)
     repeated = {t for t, n in counts.items() if n > 1 and is_all_caps(t) and _plain(t)}
     on_pages = {t for t, n in _page_edges(lines).items() if n > 1 and _plain(t)}
-    known = frozenset(t for t in counts if PAGE_FURNITURE.match(t))
+    known = frozenset(t for t in counts if PAGE_FURNITURE.match(t)) | page_counters(counts)
     return Furniture(frozenset(repeated | on_pages | known), known)
 
 
@@ -456,13 +475,43 @@ class Signals:
     at: int
     channels: tuple[tuple[str, str], ...]
     stacked: bool  # numbers and channel names on two lines, i and i + 1
+    # Printed a cell a line (pdftotext without -layout): each number on a line of its own, at
+    # at, at + 1, ...; the numbers and the names take 2 * len(channels) lines from i.
+    column: bool = False
+
+
+def _run_of(texts: Sequence[str], i: int, cell: re.Pattern[str]) -> int:
+    """How many lines from i on each fully match cell."""
+    end = i
+    while end < len(texts) and cell.fullmatch(texts[end]):
+        end += 1
+    return end - i
+
+
+def column_signals(texts: Sequence[str], i: int) -> Signals | None:
+    """Given the line at i, the signals printed a cell a line from it: all the numbers, one a
+    line, then as many channel names, one a line ("199" / "24" / "14" / "Phone Calls" /
+    "Emails" / "Online Tip Reports"), or the names first; paired in order. None unless both
+    runs are whole and of one length (two or more): else which goes with which is unsure."""
+    numbers = _run_of(texts, i, _NUMBER_ALONE)
+    if numbers:
+        names = _run_of(texts, i + numbers, _CHANNEL_ALONE)
+        at, first_name = i, i + numbers
+    else:
+        names = _run_of(texts, i, _CHANNEL_ALONE)
+        numbers = _run_of(texts, i + names, _NUMBER_ALONE)
+        at, first_name = i + names, i
+    if numbers < 2 or numbers != names:
+        return None
+    pairs = zip(texts[first_name : first_name + names], texts[at : at + numbers], strict=True)
+    return Signals(at, tuple(pairs), True, column=True)
 
 
 def line_signals(texts: Sequence[str], i: int) -> Signals | None:
     """Given the line at i, outside the tables, the signals it holds: "199 Phone Calls",
     several per line; or numbers above their channels' names ("199  24  14" / "Phone Calls
     Emails  ..."), or names above numbers, paired in order when the line at i and the next
-    hold as many of each. None when it holds none."""
+    hold as many of each; or a cell a line (`column_signals`). None when it holds none."""
     text = texts[i]
     if _SIGNALS_LINE.fullmatch(text):
         return Signals(i, tuple((name, number) for number, name in _SIGNAL.findall(text)), False)
@@ -473,6 +522,8 @@ def line_signals(texts: Sequence[str], i: int) -> Signals | None:
         numbers, names, at = first.split(), _CHANNEL.findall(second), i
     elif _CHANNELS_LINE.match(first) and _NUMBERS_LINE.match(second):
         numbers, names, at = second.split(), _CHANNEL.findall(first), i + 1
+    elif _NUMBER_ALONE.fullmatch(first) or _CHANNEL_ALONE.fullmatch(first):
+        return column_signals(texts, i)
     else:
         return None
     if len(numbers) != len(names):
@@ -556,17 +607,18 @@ def read_report(lines: NumberedLines, flow: FlowText) -> HotlineParse:
             continue
         signals = line_signals(texts, i)
         if signals is not None and signals.stacked:
-            if numbers[i] in consumed or numbers[i + 1] in consumed:
+            span = numbers[i : i + (2 * len(signals.channels) if signals.column else 2)]
+            if consumed.intersection(span):
                 signals = None
             else:
-                consumed.update((numbers[i], numbers[i + 1]))
+                consumed.update(span)
         if signals is not None:
-            line = numbers[signals.at]
             for pos, (channel, number) in enumerate(signals.channels):
-                cell = Cell("signals", channel, parse_count(number), None, False, line,
-                            page(signals.at))  # fmt: skip
-                order.append((line, pos, cell))
-            consumed.add(line)
+                at = signals.at + pos if signals.column else signals.at
+                cell = Cell("signals", channel, parse_count(number), None, False, numbers[at],
+                            page(at))  # fmt: skip
+                order.append((numbers[at], pos, cell))
+                consumed.add(numbers[at])
         else:
             maybe_loose(i)
         i += 1
