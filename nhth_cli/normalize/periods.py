@@ -9,6 +9,28 @@ from datetime import date
 from ..records import Period
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years a report's period may end in
+# Words a year follows in a sentence ("in 2016", "since 2007", "FY 2016"): such a number is a
+# date, never a count (the accounting's known non-rows, the state profile's venue lines).
+YEAR_WORDS = frozenset(
+    [
+        "in",
+        "since",
+        "from",
+        "to",
+        "through",
+        "until",
+        "of",
+        "for",
+        "during",
+        "between",
+        "and",
+        "by",
+        "year",
+        "years",
+        "fy",
+        "as",
+    ]
+)
 
 
 def is_report_year(year: int) -> bool:

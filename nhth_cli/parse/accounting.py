@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from ..normalize.periods import is_report_year
+from ..normalize.periods import YEAR_WORDS, is_report_year
 from ..records import Cell, UnreadNumber
 from .lines import read_lines
 
@@ -69,26 +69,6 @@ _PCT = re.compile(r"\d{1,3}(?:\.\d+)?")
 _ORDINAL = ("st", "nd", "rd", "th")
 # A footnote's own text: its mark starts the line and a sentence follows.
 _FOOTNOTE_TEXT = re.compile(r"^\s*(?:\*|(?P<mark>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))[^\S\n]*[A-Z]")
-_YEAR_CONTEXT = frozenset(
-    [
-        "in",
-        "since",
-        "from",
-        "to",
-        "through",
-        "until",
-        "of",
-        "for",
-        "during",
-        "between",
-        "and",
-        "by",
-        "year",
-        "years",
-        "fy",
-        "as",
-    ]
-)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s+of\s+\d{1,4})?\s*$", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[^\w\n]*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -293,7 +273,7 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     text_line = doc.texts[p.line - 1]
     short = len(text_line) <= _CONTEXT  # the rules about a whole line look at short ones only
     if is_report_year(p.value) and "," not in p.text:
-        if (word and word.group(1).lower() in _YEAR_CONTEXT) or before.rstrip()[-1:] == "©":
+        if (word and word.group(1).lower() in YEAR_WORDS) or before.rstrip()[-1:] == "©":
             return True  # "in 2016", "Since 2007"
         if short and all(_is_ascii_number(t) and is_report_year(int(t)) for t in text_line.split()):
             return True  # a row of years: a year selector

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..normalize.labels import FOOTNOTE_CHARS, clean_label
 from ..normalize.numbers import COUNT, SUPPRESSED, is_suppressed, parse_count
-from ..normalize.periods import is_report_year
+from ..normalize.periods import YEAR_WORDS, is_report_year
 from ..records import Cell, LooseLine
 from .lines import Line
 from .rows import ends_open, looks_like_row
@@ -30,8 +30,6 @@ _VENUE_ROW = re.compile(
     rf"^(?P<label>[A-Za-z][^:]{{1,60}}?)(?::\s*|\s+)(?P<value>{SUPPRESSED}|{COUNT})"
     rf"(?:\s*[{FOOTNOTE_CHARS}]+)?$"
 )
-# Words a year follows in a sentence that are no connector ending a label ("reported since 2016").
-_YEAR_WORDS = frozenset({"since", "through", "until", "during", "between", "year", "fy"})
 _SECTION_END = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
 # A venue heading anywhere on a line, alone up to a gap or the line's end (no sentence that
 # names venues): one right of other text starts a second column.
@@ -96,7 +94,7 @@ def _is_date(label: str, value: str) -> bool:
     if not value.isdigit() or not is_report_year(int(value)):
         return False
     words = label.split()
-    return ends_open(label) or (bool(words) and words[-1].lower() in _YEAR_WORDS)
+    return ends_open(label) or (bool(words) and words[-1].lower() in YEAR_WORDS)
 
 
 def _is_date_line(text: str) -> bool:
