@@ -46,3 +46,20 @@ def test_a_breakdown_with_no_rows_under_it_fails() -> None:
     text, n = re.subn(r"(?m)^\s*Traveling Sales Crew.*\n^.*Industries Referenced.*\n", "", CT)
     assert n == 1
     assert any("the rows under 'Labor'" in m for _, m in _failed(text))
+
+
+@pytest.mark.parametrize("channel", ["Phone Calls", "Emails", "Online Tip Reports"])
+def test_a_signal_channel_lost_from_the_overview_fails(channel: str) -> None:
+    """Bug (found 2026-12-05): a copy that lost one cell of the overview's signal line
+    ("199 Phone Calls   24 Emails   14 Online Tip Reports") validated, one row short."""
+    text, n = re.subn(rf"\b\d+ {channel}\b", "", CT, count=1)
+    assert n == 1
+    assert ("signals", f"rows this table always prints were not read: {channel}") in _failed(text)
+
+
+def test_a_report_without_signals_is_complete() -> None:
+    """The U.S. Virgin Islands' 2016 report prints no signals at all: no table, no failure."""
+    usvi = (SAMPLES / "us-virgin-islands-2016-hotline.txt").read_text(encoding="utf-8")
+    report = validate(convert_texts({"vi.txt": usvi}))
+    assert status_of(report, "complete_table", "signals") == set()
+    assert not [f for f in report.findings if f.status == "fail"]
