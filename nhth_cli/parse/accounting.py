@@ -18,8 +18,10 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
+from ..normalize.casefold import lowered
 from ..normalize.periods import YEAR_WORDS, is_report_year
 from ..records import Cell, UnreadNumber
 from .lines import read_lines
@@ -64,6 +66,17 @@ _NUMBER = (
 # first, it rejects most positions of a text at once (the alternatives cost 2x without it).
 _STARTS = r"(?=[\d<§(+\-−]|\b(?:[A-Z][A-Za-z.]{1,8}\s*§?\s*\d|[Ff][Ee][Ww][Ee][Rr]\s))"
 _TOKEN = re.compile(rf"{_STARTS}(?i:(?P<exempt>{_NOT_DATA})|(?P<withheld>{_WITHHELD})|{_NUMBER})")
+# SPEC.md's third form of a withheld count: a statement that all of a table's venues were
+# reported fewer than three times (the state profile's `All Venues` row). A report prints it
+# with no digit, so the token scan above never sees it.
+_ALL_WITHHELD_REST = (
+    r"\s+(?:sex|labor)\s+trafficking\s+venues\s+(?:were\s+)?reported\s+fewer\s+than"
+    r"\s+(?:three|3)(?:\s+times)?\b"
+)
+_ALL_WITHHELD = re.compile(rf"\bAll{_ALL_WITHHELD_REST}", re.I)
+# The same for the text in lower case (casefold.lowered), the word boundary tested after the
+# literal "all": a pattern that starts with a literal is searched for by it, not at every offset.
+_ALL_WITHHELD_LOW = re.compile(rf"all(?<!\wall){_ALL_WITHHELD_REST}")
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _PCT = re.compile(r"\d{1,3}(?:\.\d+)?")
 _ORDINAL = ("st", "nd", "rd", "th")
@@ -128,7 +141,22 @@ def printed_numbers(text: str) -> tuple[list[Printed], list[str], list[int] | No
         line = bisect_right(starts, m.start())
         page = None if lines.pages is None else lines.pages[line - 1]
         out.append(Printed(line, page, m.group().strip(), kind, value, m.start()))
+    statements = _withheld_statements(flat) if len(out) < MAX_NUMBERS else []
+    for start, end in statements:
+        line = bisect_right(starts, start)
+        page = None if lines.pages is None else lines.pages[line - 1]
+        out.append(Printed(line, page, flat[start:end], "withheld", None, start))
+    if statements:
+        out.sort(key=attrgetter("start"))
     return out, lines.texts, lines.pages
+
+
+def _withheld_statements(flat: str) -> list[tuple[int, int]]:
+    """Given the document's text, where each statement that withholds a table (_ALL_WITHHELD)
+    starts and ends. Searched in lower case, where the pattern starts with a literal."""
+    low = lowered(flat)
+    found = _ALL_WITHHELD.finditer(flat) if low is None else _ALL_WITHHELD_LOW.finditer(low)
+    return [m.span() for m in found]
 
 
 class _Held(NamedTuple):
@@ -263,6 +291,8 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
     see unread_numbers)."""
     if p.kind == "exempt":
         return True
+    if p.kind == "withheld" and _ALL_WITHHELD.match(p.text):
+        return False  # a statement that withholds a table's rows is data, wherever it stands
     after = _next_word(doc.flat, p.start + len(p.text))
     if after[:1].islower() and len(after) > 1 and after.lower() != "n/a":
         return True  # inside a prose sentence: "a total of 54 unique cases"

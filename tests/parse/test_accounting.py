@@ -249,3 +249,43 @@ def test_a_report_whose_tables_are_not_recognised_fails() -> None:
     text = re.sub(r"# OF (CALLS|CASES)\s+% OF (CALLS|CASES)", "COUNT  SHARE", CT)
     valid, rows = _valid_rows(text)
     assert not (valid and rows < 66)
+
+
+# -- a statement that withholds a whole table (SPEC.md: "reported fewer than three times") ------
+
+PROFILE = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
+LABOR_STATEMENT = "All labor trafficking venues reported fewer than three times."
+
+
+def test_each_venue_statement_is_held_by_its_all_venues_row() -> None:
+    report = parse_document(PROFILE, "")
+    assert {c.table for c in report.cells if c.category == "All Venues"} == {
+        "sex_trafficking_venues", "labor_trafficking_venues",
+    }  # fmt: skip
+    assert report.unread == ()
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        LABOR_STATEMENT.replace(" fewer", "\nfewer"),  # wrapped
+        LABOR_STATEMENT.upper(),
+        LABOR_STATEMENT.replace("reported", "were  reported"),
+    ],
+)
+def test_a_venue_statement_as_printed_is_held_by_its_row(printed: str) -> None:
+    text = PROFILE.replace(LABOR_STATEMENT, printed)
+    assert text != PROFILE
+    assert _unread(text) == []
+    assert _valid_rows(text) == (True, 9)
+
+
+def test_a_venue_statement_no_row_holds_fails_the_report() -> None:
+    """Bug (found 2026-12-05): the labor statement printed away from its heading (as a PDF's
+    text order may put it) was read into no row, and the profile validated one row short."""
+    moved = PROFILE.replace(f"\n{LABOR_STATEMENT}\n", "\n").replace(
+        "SEX TRAFFICKING VENUES", f"{LABOR_STATEMENT}\n\nSEX TRAFFICKING VENUES", 1
+    )
+    assert moved.count(LABOR_STATEMENT) == 1 and moved != PROFILE
+    assert [text for _, text in _unread(moved)] == [LABOR_STATEMENT.rstrip(".")]
+    assert _valid_rows(moved) == (False, 8)
