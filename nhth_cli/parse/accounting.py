@@ -358,8 +358,9 @@ def unread_numbers(
 
     def beside_held(i: int) -> bool | None:
         """A footnote mark stands between a label and the row's numbers ("Specified 5 3 5.6%"),
-        after a withheld count ("Fewer than Three 7 N/A") or alone on a line above the row's
-        numbers: whether that neighbour is held by a row (None: it has none)."""
+        after a withheld count ("Fewer than Three 7 N/A"), alone on a line above the row's
+        numbers or at the end of the label's line above them: whether that neighbour is held
+        by a row (None: it has none)."""
         p = printed[i]
         prev = printed[i - 1] if i else None
         line = doc.texts[p.line - 1]
@@ -375,7 +376,10 @@ def unread_numbers(
             return None
         following = printed[i + 1]
         blank = all(not t.strip() for t in doc.texts[p.line : following.line - 1])
-        if following.line == p.line or (alone and blank and not _before_is_heading(p, doc)):
+        # Or it ends its line, after the label, and the row's numbers follow a cell a line
+        # (pdftotext without -layout): "Request General Information 2" / "5" / "9.3%".
+        ends = alone or (len(line) <= _CONTEXT and line.rstrip().endswith(f" {p.text}"))
+        if following.line == p.line or (ends and blank and not _before_is_heading(p, doc)):
             return i + 1 in taken
         return None
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from nhth_cli.parse import parse_document
 from nhth_cli.pipeline import convert, validate
 from tests.conftest import FIXTURES, SAMPLES
 from tests.parse.test_cells import rows
@@ -32,10 +33,7 @@ XFAIL: dict[str, str] = dict.fromkeys(
         "wrapped_fewer_than_three",
     ),
     UNREAD,
-) | {
-    "plain_marks_after_a_space": "rows read whole, but full-size footnote marks after a space"
-    " ('Request General Information 2') are counted as unread numbers: unread_numbers fails",
-}
+)
 
 
 def _marked(path: Path) -> object:
@@ -61,3 +59,22 @@ def test_raw_pdftotext_never_passes_short(path: Path) -> None:
     expected = rows((SAMPLES / "connecticut-2016-hotline.txt").read_bytes(), "ct.txt")
     if rows(path.read_bytes(), path.name) != expected:
         assert not validate(convert(path)).valid
+
+
+PLAIN_MARKS = FIXTURES / "pdftotext-raw" / "plain_marks_after_a_space.txt"
+
+
+def test_a_mark_ending_its_label_line_above_the_row_is_no_unread_number() -> None:
+    """Bug (found 2026-12-05): full-size marks after a label ("Request General Information 2"),
+    the row's count and percent a line each below, were counted as numbers no row holds."""
+    text = PLAIN_MARKS.read_text(encoding="utf-8")
+    assert "\nRequest General Information 2\n" in text
+    assert parse_document(text, "ct").unread == ()
+
+
+def test_a_number_ending_a_label_line_that_is_no_footnote_mark_is_unread() -> None:
+    """The same place, a number the document defines no footnote for (12): data no row holds."""
+    text = PLAIN_MARKS.read_text(encoding="utf-8").replace(
+        "\nRequest General Information 2\n", "\nRequest General Information 12\n"
+    )
+    assert [u.text for u in parse_document(text, "ct").unread] == ["12"]
