@@ -25,7 +25,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("pct", "float64", True, "The percent as printed (24.6% -> 24.6); null when absent"),
     Column("suppressed", "bool_", False, "True where the source withholds the number"),
     Column("jurisdiction_code", "string", False, "USPS code of the jurisdiction"),
-    Column("report", "string", False, "Document kind: hotline_report or state_profile"),
+    Column("report", "string", False, "Document kind: the layout read (see nhth tables)"),
     Column("parent", "string", True, "Enclosing category of a nested row; null at top level"),
     Column("is_total", "bool_", False, "True for the printed total row"),
     Column("count_min", "int64", False, "Lower bound of the true count"),

@@ -6,9 +6,6 @@ from .layouts import LAYOUTS
 from .layouts.base import TableSpec
 from .layouts.hotline_tables import TRAFFICKING_TYPES
 
-HOTLINE = ("hotline_report",)
-PROFILE = ("state_profile",)
-
 # Every layout's tables, in the registry's order (a new layout's tables join by themselves).
 TABLES: tuple[TableSpec, ...] = tuple(t for layout in LAYOUTS for t in layout.tables)
 
@@ -26,8 +23,6 @@ def is_cumulative(table_id: str) -> bool:
 
 __all__ = [
     "BY_ID",
-    "HOTLINE",
-    "PROFILE",
     "TABLES",
     "TRAFFICKING_TYPES",
     "TableSpec",
