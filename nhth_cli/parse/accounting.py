@@ -85,6 +85,9 @@ _FOOTNOTE_TEXT = re.compile(r"^\s*(?:\*|(?P<mark>[0-9]{1,2}|[⁰¹²³⁴⁵⁶�
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,4}\s*-?(?:\s+of\s+\d{1,4})?\s*$", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[^\w\n]*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# A line that starts with a label and its colon, the number right after: `Label: value`, data
+# whatever words follow ("Agriculture: 5 cases"), never a sentence.
+_LABEL_COLON = re.compile(r"^\s*[A-Z][^:\n]{0,60}:\s*$")
 MAX_NUMBERS = 100_000  # numbers accounted for per document (a report prints a few hundred)
 _CONTEXT = 200  # characters looked at around a number
 MAX_UNREAD = 1000  # numbers no row holds listed per document
@@ -293,12 +296,17 @@ def is_known_non_row(p: Printed, doc: _Document, beside_held: bool | None) -> bo
         return True
     if p.kind == "withheld" and _ALL_WITHHELD.match(p.text):
         return False  # a statement that withholds a table's rows is data, wherever it stands
+    before = _before(doc.flat, p.start)
     after = _next_word(doc.flat, p.start + len(p.text))
-    if after[:1].islower() and len(after) > 1 and after.lower() != "n/a":
+    if (
+        after[:1].islower()
+        and len(after) > 1
+        and after.lower() != "n/a"
+        and not _LABEL_COLON.match(before)
+    ):
         return True  # inside a prose sentence: "a total of 54 unique cases"
     if p.kind != "count" or not isinstance(p.value, int):
         return False
-    before = _before(doc.flat, p.start)
     word = _WORD_BEFORE.search(before)
     text_line = doc.texts[p.line - 1]
     short = len(text_line) <= _CONTEXT  # the rules about a whole line look at short ones only

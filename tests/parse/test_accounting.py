@@ -289,3 +289,19 @@ def test_a_venue_statement_no_row_holds_fails_the_report() -> None:
     assert moved.count(LABOR_STATEMENT) == 1 and moved != PROFILE
     assert [text for _, text in _unread(moved)] == [LABOR_STATEMENT.rstrip(".")]
     assert _valid_rows(moved) == (False, 8)
+
+
+@pytest.mark.parametrize("printed", ["Agriculture: 5 cases", "Agriculture: 5 and more"])
+def test_a_label_and_value_followed_by_words_is_data_not_prose(printed: str) -> None:
+    """Bug (found 2026-12-05): `Label: 5 cases` in a venue section was read into no row and
+    its 5 excused as a number inside a sentence (a lower-case word follows): valid, a row short."""
+    text = PROFILE.replace(LABOR_STATEMENT, printed)
+    assert [t for _, t in _unread(text)] == ["5"]
+    assert _valid_rows(text)[0] is False
+
+
+def test_a_number_after_a_colon_inside_a_sentence_is_still_prose() -> None:
+    text = PROFILE.replace(
+        LABOR_STATEMENT, f"{LABOR_STATEMENT} In the same years, as noted: 5 calls came in."
+    )
+    assert _unread(text) == []
