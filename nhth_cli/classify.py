@@ -9,7 +9,12 @@ from __future__ import annotations
 from .normalize.casefold import Folded
 
 # Any white space between the words: justified prose (pdftotext -layout) or a name that wraps.
-_HOTLINE_NAMED = Folded.of(r"(?:National\s+Human\s+Trafficking|Trafficking\s+(?:Resource|Hotline))")
+# The report's own headings call it "the National Hotline" ("HOW CALLER FOUND THE NATIONAL
+# HOTLINE"): a copy of its tables without the prose names it so.
+_HOTLINE_NAMED = Folded.of(
+    r"(?:National\s+Human\s+Trafficking|Trafficking\s+(?:Resource|Hotline)"
+    r"|the\s+National\s+Hotline)"
+)
 # What a reader cannot see: a text of these alone is empty.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"))
 

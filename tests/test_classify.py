@@ -27,6 +27,8 @@ NO_TABLE = "no table of hotline statistics (not a report)"
         "Human Trafficking Hotline",
         "reported to the National Human Trafficking\nHotline",  # wraps after the part it needs
         "reported to the National\nHuman Trafficking Hotline",
+        "HOW CALLER FOUND THE NATIONAL HOTLINE",  # the report's own headings
+        "contacting the National\nHotline",
     ],
 )
 def test_the_hotlines_names_are_found_in_any_case(text: str) -> None:
@@ -40,6 +42,7 @@ def test_the_hotlines_names_are_found_in_any_case(text: str) -> None:
         "Polaris runs a hotline for victims of trafficking.",
         "Human trafficking task forces and hotlines",
         "National Human Traffic",
+        "the National Domestic Violence Hotline",
     ],
 )
 def test_other_texts_do_not_name_it(text: str) -> None:
@@ -95,7 +98,8 @@ def test_skip_reason_is_one_of_three_and_agrees_with_names_hotline(parts: list[s
         assert reason == EMPTY
     else:
         assert reason == (NO_TABLE if names_hotline(text) else UNNAMED)
-    if not names_hotline(text):  # the printed reports' layouts need the hotline named
+    if not names_hotline(text):  # the printed reports' layouts need the hotline named (or,
+        # the profile, all three of its headings, which these words never make)
         assert BY_KIND["hotline_report"].recognise(text) == 0.0
         assert BY_KIND["state_profile"].recognise(text) == 0.0
 
@@ -118,3 +122,26 @@ def test_parse_document_gives_skip_reasons_words() -> None:
 
 def test_a_text_of_invisible_characters_is_empty() -> None:
     assert skip_reason("\ufeff\ufeff\u200b\n") == EMPTY
+
+
+def test_a_report_whose_prose_naming_the_hotline_was_lost_is_still_read() -> None:
+    """Bug (found 2026-12-05): the U.S. Virgin Islands sample names the hotline only in its
+    footnote; without that line it was skipped as no report (exit 0, its rows lost), though
+    its headings name "the National Hotline"."""
+    text = (SAMPLES / "us-virgin-islands-2016-hotline.txt").read_text(encoding="utf-8")
+    cut = "\n".join(t for t in text.split("\n") if "Trafficking Hotline" not in t)
+    assert "Human Trafficking" not in cut
+    report = parse_document(cut, "vi")
+    assert report.report == "hotline_report"
+    assert len(report.cells) == len(parse_document(text, "vi").cells)
+
+
+def test_a_profile_that_lost_the_line_naming_the_hotline_is_no_skip() -> None:
+    """The same for the state profile: with its three headings it is a profile, and without
+    the line that gave its period it is an error, never skipped."""
+    text = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
+    cut = "\n".join(t for t in text.split("\n") if "Hotline" not in t)
+    assert not names_hotline(cut)
+    with pytest.raises(NotAReportError, match="no reporting period") as raised:
+        parse_document(cut, "vi")
+    assert raised.value.kind == "state_profile"  # an error, not a skip

@@ -73,10 +73,27 @@ def complete_table(frame: Frame) -> list[Finding]:
 
 
 def absent_tables(frame: Frame) -> list[Finding]:
-    """A table the layout prints whenever another is in the report, when it was not read."""
+    """A table the layout prints in every report, or whenever another is in the report, when
+    it was not read."""
     out: list[Finding] = []
     for spec in tables_of(frame.source.report):
         if spec.id in frame.groups:
+            continue
+        if spec.always_printed and frame.groups:
+            where = next(iter(frame.groups.values()))
+            out.append(
+                Finding(
+                    "complete_table",
+                    "fail",
+                    where.source,
+                    where.jurisdiction,
+                    where.year,
+                    spec.id,
+                    1,
+                    0,
+                    f"table {spec.id} was not read; the layout prints it in every report",
+                )
+            )
             continue
         present = [(c, t) for c, t in spec.printed_with if t in frame.groups]
         needed = sorted({f"{c!r} (printed with {t})" for c, t in present})

@@ -37,6 +37,9 @@ class TableSpec:
     # (category, table): the layout prints this row of this table whenever the report has that
     # other table (the substantive calls sentence whenever there is a caller type table).
     printed_with: tuple[tuple[str, str], ...] = ()
+    # The layout prints this table in every report (complete_table): the state profile's
+    # venue sections, which say "all ... reported fewer than three times" when they have none.
+    always_printed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

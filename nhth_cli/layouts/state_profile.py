@@ -11,13 +11,18 @@ KIND = "state_profile"
 _R = (KIND,)
 
 TABLES: tuple[TableSpec, ...] = (
+    # The profile's form prints its seven groups' rows and both venue sections in every
+    # profile, each row withheld (`<3`) or not, a section's venues or its statement.
     TableSpec("victim_demographics", "DEMOGRAPHICS OF POTENTIAL PERSONS TRAFFICKED", _R, False,
-              "Cases by victim citizenship, gender and age (non-cumulative); parents are groups"),
+              "Cases by victim citizenship, gender and age (non-cumulative); parents are groups",
+              ("U.S. Citizen/Legal Permanent Resident", "Foreign National", "Female", "Male",
+               "Gender Minorities", "Adult", "Minor"), fixed_rows=True, always_printed=True),
     TableSpec("sex_trafficking_venues", "SEX TRAFFICKING VENUES", _R, False,
-              "Sex trafficking venues; 'All Venues' when all were reported fewer than three times"),
+              "Sex trafficking venues; 'All Venues' when all were reported fewer than three times",
+              always_printed=True),
     TableSpec("labor_trafficking_venues", "LABOR TRAFFICKING VENUES", _R, False,
               "Labor trafficking venues; 'All Venues' when all were reported fewer than three "
-              "times"),
+              "times", always_printed=True),
 )  # fmt: skip
 
 
@@ -30,10 +35,13 @@ _PROFILE_MARKS = (
 
 def recognise(text: str) -> float:
     """0.9 for two of the profile's headings in a text naming the hotline (below a hotline
-    report's tables, above its other marks); else 0."""
-    if not names_hotline(text):
-        return 0.0
-    return 0.9 if sum(p.search(text) for p in _PROFILE_MARKS) >= 2 else 0.0
+    report's tables, above its other marks); 0.7 for all three in one that does not (a copy
+    that lost the one line naming it is still a profile, to be read or to fail, never
+    skipped); else 0."""
+    marks = sum(p.search(text) for p in _PROFILE_MARKS)
+    if names_hotline(text):
+        return 0.9 if marks >= 2 else 0.0
+    return 0.7 if marks == len(_PROFILE_MARKS) else 0.0
 
 
 def parse(text: str, file_stem: str) -> ParsedReport:

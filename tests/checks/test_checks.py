@@ -55,13 +55,14 @@ def test_connecticut_form_validates_clean(ct_form: str) -> None:
     assert {f.status for f in report.findings} == {"pass"}
 
 
-def test_state_profile_gets_only_bounds_checks() -> None:
+def test_state_profile_gets_bounds_and_completeness_checks() -> None:
     text = SAMPLES / "us-virgin-islands-2012-2016-profile.txt"
     if not text.is_file():
         pytest.skip("the state profile sample is not present")
     report = validate(convert_texts({"vi.txt": text.read_text(encoding="utf-8")}))
     by_table = {(f.check, f.table) for f in report.findings if f.table is not None}
-    assert {check for check, _ in by_table} == {"suppressed_bounds"}
+    assert {check for check, _ in by_table} == {"suppressed_bounds", "complete_table"}
+    assert ("complete_table", "victim_demographics") in by_table
     assert report.valid
 
 

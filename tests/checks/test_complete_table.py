@@ -63,3 +63,48 @@ def test_a_report_without_signals_is_complete() -> None:
     report = validate(convert_texts({"vi.txt": usvi}))
     assert status_of(report, "complete_table", "signals") == set()
     assert not [f for f in report.findings if f.status == "fail"]
+
+
+PROFILE = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
+
+
+def _profile_failed(text: str) -> set[tuple[str | None, str]]:
+    report = validate(convert_texts({"profile.txt": text}))
+    return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
+            and f.status == "fail"}  # fmt: skip
+
+
+def test_the_state_profile_is_complete() -> None:
+    assert _profile_failed(PROFILE) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "missing"),
+    [
+        ("Foreign National: <3", "Foreign National"),
+        ("                                              Gender Minorities: <3",
+         "Gender Minorities"),
+    ],
+)  # fmt: skip
+def test_a_profile_that_lost_a_demographics_row_fails(line: str, missing: str) -> None:
+    """Bug (found 2026-12-05): a profile that lost a line of its `Label: value` demographics
+    validated, a row or three short: the form prints all seven groups' rows."""
+    lines = PROFILE.split("\n")
+    text = "\n".join(t for t in lines if not t.startswith(line))
+    assert text != PROFILE
+    failed = _profile_failed(text)
+    assert any(t == "victim_demographics" and missing in m for t, m in failed), failed
+
+
+@pytest.mark.parametrize("table", ["sex_trafficking_venues", "labor_trafficking_venues"])
+def test_a_profile_that_lost_a_venue_section_s_statement_fails(table: str) -> None:
+    """Bug (found 2026-12-05): a venue section's one line lost, the profile validated a row
+    short: the form prints both sections, their venues or their statement, in every profile."""
+    kind = table.split("_")[0]
+    text = "\n".join(
+        t for t in PROFILE.split("\n") if not t.startswith(f"All {kind} trafficking venues")
+    )
+    assert text != PROFILE
+    assert (table, f"table {table} was not read; the layout prints it in every report") in (
+        _profile_failed(text)
+    )
