@@ -25,22 +25,28 @@ KIND = "web_statistics"
 _R = (KIND,)
 ALL_TIME_START = date(2007, 1, 1)  # "All Time Statistics (Since 2007)"
 
+# The page prints each of these blocks on every state's page (the all-time block, and the
+# year's: headline figures, ways found, signal types): one lost is a failure (complete_table).
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("summary", "Signals Received in YEAR; Cases Identified in YEAR", _R, False,
-              "The year's Signals, Signals from Victims or Survivors, Cases and Victims"),
+              "The year's Signals, Signals from Victims or Survivors, Cases and Victims",
+              ("Signals", "Signals from Victims or Survivors", "Cases", "Victims"),
+              fixed_rows=True, always_printed=True),
     TableSpec("ways_found", "Ways the Hotline was Found", _R, False,
               "The year's signals by how the contact found the hotline; no percents, no total",
-              ("Internet", "Referral", "Other"), sums_to=("summary", "Signals")),
+              ("Internet", "Referral", "Other"), sums_to=("summary", "Signals"),
+              always_printed=True),
     TableSpec("signal_types", "Signal Types", _R, False,
               "The year's signals by channel; no percents, no total",
               ("Hotline Call", "SMS Report", "Online Report", "Web Chat", "Email Received"),
-              sums_to=("summary", "Signals")),
+              sums_to=("summary", "Signals"), always_printed=True),
     TableSpec("all_time_summary", "All Time Statistics (Since 2007)", _R, False,
-              "Signals, Cases and Victims since 2007 (period_start 2007-01-01)"),
+              "Signals, Cases and Victims since 2007 (period_start 2007-01-01)",
+              ("Signals", "Cases", "Victims"), fixed_rows=True, always_printed=True),
     TableSpec("all_time_signal_types", "All Time Statistics: Signals (by channel)", _R, False,
               "Signals since 2007 by channel (period_start 2007-01-01)",
               ("Hotline Call", "SMS Report", "Online Report", "Email Received", "Web Chat"),
-              sums_to=("all_time_summary", "Signals")),
+              sums_to=("all_time_summary", "Signals"), always_printed=True),
 )  # fmt: skip
 
 # A count as the page prints it: thousands separated ("2,373"), or at most four digits.

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from nhth_cli.pipeline import validate
-from tests.conftest import SAMPLES
+from tests.conftest import FIXTURES, SAMPLES
 from tests.helpers_checks import convert_texts, status_of
 
 CT = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
@@ -108,3 +108,35 @@ def test_a_profile_that_lost_a_venue_section_s_statement_fails(table: str) -> No
     assert (table, f"table {table} was not read; the layout prints it in every report") in (
         _profile_failed(text)
     )
+
+
+TEXAS = (FIXTURES / "web" / "texas-2023-statistics-page.txt").read_text(encoding="utf-8")
+
+
+def _page_failed(text: str) -> set[tuple[str | None, str]]:
+    report = validate(convert_texts({"texas.txt": text}))
+    return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
+            and f.status == "fail"}  # fmt: skip
+
+
+def test_the_statistics_page_is_complete() -> None:
+    assert _page_failed(TEXAS) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "table", "said"),
+    [
+        # Its block's first number lost, "Internet" read as the heading of an unknown block.
+        ("10", "ways_found", "table ways_found was not read"),
+        ("583", "summary", "Signals from Victims or Survivors"),
+        ("The Human Trafficking Hotline has received 32,297 signals since its inception.",
+         "all_time_summary", "Signals"),
+    ],
+)  # fmt: skip
+def test_a_statistics_page_that_lost_a_figure_fails(line: str, table: str, said: str) -> None:
+    """Bug (found 2026-12-05): each of these lines deleted, the page validated a row short."""
+    lines = TEXAS.split("\n")
+    assert lines.count(line) == 1
+    lines.remove(line)
+    failed = _page_failed("\n".join(lines))
+    assert any(t == table and said in m for t, m in failed), failed
