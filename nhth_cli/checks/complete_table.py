@@ -10,8 +10,10 @@ complete, whatever its arithmetic says (venues under a lost `Sex` row still add 
 
 from __future__ import annotations
 
-from ..layouts import table_spec, tables_of
-from ..normalize.labels import fold
+from collections import Counter
+
+from ..layouts import is_national, table_spec, tables_of
+from ..normalize.labels import NO_HEADING, fold
 from .frame import Frame, finding
 from .report import Finding
 
@@ -69,6 +71,31 @@ def complete_table(frame: Frame) -> list[Finding]:
                 finding(g, "complete_table", "pass", 0, 0, "every row it always prints is read")
             )
     out += absent_tables(frame)
+    out += misplaced_rows(frame)
+    return out
+
+
+def misplaced_rows(frame: Frame) -> list[Finding]:
+    """Rows whose table is not known (read under no heading), and labels a table prints once
+    read twice in it (two tables read as one when the heading between them was lost)."""
+    out: list[Finding] = []
+    national = is_national(frame.source.report)  # its rows repeat labels, state by state
+    for table, g in frame.groups.items():
+        if table == NO_HEADING:
+            n = len(frame.rows[table])
+            message = f"{n} rows read under no table heading: which table they belong to is lost"
+            out.append(finding(g, "complete_table", "fail", 0, n, message))
+            continue
+        if national:
+            continue
+        rows = frame.rows[table]
+        seen = Counter((r.parent, fold(r.category)) for r in rows)
+        twice = list(
+            dict.fromkeys(r.category for r in rows if seen[r.parent, fold(r.category)] > 1)
+        )
+        if twice:
+            message = f"labels read more than once: {', '.join(twice)} (two tables read as one?)"
+            out.append(finding(g, "complete_table", "fail", 1, 2, message))
     return out
 
 

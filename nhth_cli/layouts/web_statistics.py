@@ -310,7 +310,7 @@ def _table_of(
     known = _KNOWN_BLOCKS.get((section, fold(heading or "")))
     if known is not None:
         return known
-    name = snake_case(heading or "unknown block")
+    name = snake_case(heading or "")
     if section == "all_time":
         name = f"all_time_{name}"
     reader.warnings.append(

@@ -39,7 +39,11 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", strip_footnotes(text)).strip().upper()
 
 
+# The table id of rows read under no heading at all: which table they are is not known.
+NO_HEADING = "unknown_table"
+
+
 def snake_case(heading: str) -> str:
     """Given an unknown printed heading, a table id in the style of the known ones."""
     words = re.findall(r"[a-z0-9]+", strip_footnotes(heading).lower())
-    return "_".join(words) or "unknown_table"
+    return "_".join(words) or NO_HEADING

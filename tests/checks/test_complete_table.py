@@ -140,3 +140,30 @@ def test_a_statistics_page_that_lost_a_figure_fails(line: str, table: str, said:
     lines.remove(line)
     failed = _page_failed("\n".join(lines))
     assert any(t == table and said in m for t, m in failed), failed
+
+
+RULED = (FIXTURES / "pdftotext" / "ruled.txt").read_text(encoding="utf-8")
+BROWSER_RAW = (FIXTURES / "pdftotext-raw" / "browser_printed.txt").read_text(encoding="utf-8")
+
+
+def _without(text: str, line: str) -> str:
+    lines = text.split("\n")
+    (i,) = [i for i, t in enumerate(lines) if t.strip().startswith(line)]
+    return "\n".join(lines[:i] + lines[i + 1 :])
+
+
+def test_two_tables_read_as_one_fail() -> None:
+    """Bug (found 2026-12-05): the sex demographics' heading lost, its rows were read into the
+    labor table above it, every label twice, and the report validated."""
+    text = _without(RULED, "VICTIM DEMOGRAPHICS9 (SEX TRAFFICKING CASES)")
+    failed = {(t, m) for t, m in _failed(text) if "more than once" in m}
+    assert [t for t, _ in failed] == ["victim_demographics_labor"]
+    assert "Adults, Minors" in next(iter(failed))[1]
+
+
+def test_rows_read_under_no_heading_fail() -> None:
+    """Bug (found 2026-12-05): a table's title line lost, its rows were read as table
+    'unknown_table' and the report validated."""
+    text = _without(BROWSER_RAW, "CALLER TYPE")
+    assert ("unknown_table", "18 rows read under no table heading: which table they belong to "
+            "is lost") in _failed(text)  # fmt: skip
