@@ -25,7 +25,11 @@ def complete_table(frame: Frame) -> list[Finding]:
     for table, g in frame.groups.items():
         spec = table_spec(frame.source.report, table)
         if spec is None or not (
-            spec.printed_total or spec.fixed_rows or spec.parents or spec.printed_with
+            spec.printed_total
+            or spec.fixed_rows
+            or spec.parents
+            or spec.printed_with
+            or spec.parent_of
         ):
             continue
         rows = frame.rows[table]
@@ -41,6 +45,13 @@ def complete_table(frame: Frame) -> list[Finding]:
                 f"the parent of {r.category!r}"
                 for r in rows
                 if r.parent is None and not r.is_total and fold(r.category) not in parents
+            ]
+        if spec.parent_of:
+            parent_of = {fold(label): parent for label, parent in spec.parent_of}
+            missing += [
+                f"{r.category!r} under {parent_of[fold(r.category)]!r} (read under {r.parent!r})"
+                for r in rows
+                if fold(r.category) in parent_of and r.parent != parent_of[fold(r.category)]
             ]
         with_children = {r.parent for r in rows if r.parent is not None}
         missing += [
@@ -81,6 +92,10 @@ def misplaced_rows(frame: Frame) -> list[Finding]:
     out: list[Finding] = []
     national = is_national(frame.source.report)  # its rows repeat labels, state by state
     for table, g in frame.groups.items():
+        unlabelled = sum(1 for r in frame.rows[table] if not r.category.strip())
+        if unlabelled:
+            message = f"{unlabelled} rows read without their label: which row each is is lost"
+            out.append(finding(g, "complete_table", "fail", 0, unlabelled, message))
         if table == NO_HEADING:
             n = len(frame.rows[table])
             message = f"{n} rows read under no table heading: which table they belong to is lost"

@@ -40,6 +40,9 @@ class TableSpec:
     # The layout prints this table in every report (complete_table): the state profile's
     # venue sections, which say "all ... reported fewer than three times" when they have none.
     always_printed: bool = False
+    # (label, parent): the group each of these labels is printed under (the state profile's
+    # Citizenship, Gender and Age): one read under another is in the wrong cell.
+    parent_of: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

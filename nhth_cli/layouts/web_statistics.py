@@ -161,6 +161,8 @@ def _sentences(reader: _Reader) -> None:
     lines = reader.lines
     seen: set[tuple[str, str]] = set()
     for i, (_number, _page, text) in enumerate(lines):
+        if _YEAR_HEADINGS.match(text):
+            continue  # "Cases Identified in 2023": its year is no figure of the sentence below
         after = lines[i + 1][2] if i + 1 < len(lines) else ""
         if _VALUES_ROW.match(text) and after[:1].islower():
             _figures_side_by_side(reader, i, seen)

@@ -183,8 +183,8 @@ def _page_edges(lines: NumberedLines) -> Counter[str]:
 
 def page_counters(texts: Iterable[str]) -> frozenset[str]:
     """Given a document's distinct line texts, those that count its pages as a browser prints
-    them on lines of their own: "1/4", "2/4", "3/4", "4/4", all of one series and each once.
-    A lone fraction ("211/311") is no counter."""
+    them on lines of their own: "1/4", "2/4", "3/4", "4/4", two or more of one series (a copy
+    may have lost a page's), each once. A lone fraction ("211/311") is no counter."""
     series: dict[str, list[tuple[int, str]]] = {}
     for text in texts:
         if "/" in text and (m := _PAGE_COUNTER.match(text)):
@@ -192,7 +192,7 @@ def page_counters(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(
         text
         for of, counted in series.items()
-        if int(of) > 1 and sorted(k for k, _ in counted) == list(range(1, int(of) + 1))
+        if len(counted) > 1 and all(1 <= k <= int(of) for k, _ in counted)
         for _, text in counted
     )
 

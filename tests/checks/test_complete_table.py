@@ -167,3 +167,33 @@ def test_rows_read_under_no_heading_fail() -> None:
     text = _without(BROWSER_RAW, "CALLER TYPE")
     assert ("unknown_table", "18 rows read under no table heading: which table they belong to "
             "is lost") in _failed(text)  # fmt: skip
+
+
+def test_a_demographics_row_under_the_wrong_group_fails() -> None:
+    """Bug (found 2026-12-05): seed 001 prints each group's heading on a line of its own; with
+    "Gender" lost, Female and Male were read under Citizenship and the profile validated."""
+    text = PROFILE.replace("Gender                        Age", "                              Age")
+    assert text != PROFILE
+    failed = _profile_failed(text)
+    assert any("'Female' under 'Gender'" in m for t, m in failed if t == "victim_demographics")
+
+
+def test_rows_read_without_their_label_fail() -> None:
+    """Bug (found 2026-12-05): a label's line lost (a cell a line), its numbers were read as a
+    row labelled '' and the report validated."""
+    text = _without(BROWSER_RAW, "Victim of Trafficking")
+    assert ("caller_type", "1 rows read without their label: which row each is is lost") in (
+        _failed(text)
+    )
+
+
+def test_a_heading_s_year_is_no_headline_figure() -> None:
+    """Bug (found 2026-12-05): "900" lost from "Cases Identified in 2023" / "900" / "cases were
+    identified in 2023.", the heading's year was read as the year's cases."""
+    lines = TEXAS.split("\n")
+    lines.remove("900")
+    report = validate(convert_texts({"texas.txt": "\n".join(lines)}))
+    assert not report.valid
+    assert ("summary", "rows this table always prints were not read: Cases") in _page_failed(
+        "\n".join(lines)
+    )

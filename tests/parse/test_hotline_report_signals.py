@@ -57,4 +57,8 @@ def test_browser_page_counters_on_lines_of_their_own() -> None:
     from nhth_cli.parse.hotline_report import page_counters
 
     assert page_counters(["1/4", "211/311", "2/4", "3/4", "4/4"]) == {"1/4", "2/4", "3/4", "4/4"}
-    assert page_counters(["1/4", "2/4", "4/4", "211/311"]) == frozenset()
+    # A copy that lost a page's counter keeps the others (found 2026-12-05: "1/4" was read
+    # into the label "1/4 211/311" once "3/4" was gone).
+    assert page_counters(["1/4", "2/4", "4/4", "211/311"]) == {"1/4", "2/4", "4/4"}
+    assert page_counters(["211/311"]) == frozenset()  # a lone fraction: a label
+    assert page_counters(["1/4", "5/4"]) == frozenset()  # no page 5 of 4
