@@ -89,6 +89,9 @@ class ParsedReport:
     call_volume_rank: int | None = None
     # Numbers printed as data that no row holds: filled in by accounting.unread_numbers.
     unread: tuple[UnreadNumber, ...] = ()
+    # (table, what): rows the layout prints in every document that this one lacks (a state of
+    # the national table by state); complete_table fails the report for each.
+    missing: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

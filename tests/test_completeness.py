@@ -20,9 +20,6 @@ from tests.helpers_checks import convert_texts
 # A report may print no signals at all (the U.S. Virgin Islands' 2016): a line that held all
 # the overview's signals may go whole, leaving a report of that other shape.
 SIGNALS = "signals"
-# The national table by state does not know its list of jurisdictions yet: a lost state row
-# is not detected (open; see the issue's note).
-NOT_YET = {"us-2024-signals-cases-by-state.html"}
 
 
 def _documents() -> list[Path]:
@@ -72,13 +69,6 @@ def _short_but_valid(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True)] if p.name in NOT_YET
-                     else [])
-        for p in _documents()
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
 def test_no_line_lost_leaves_a_valid_document_with_rows_lost_or_changed(path: Path) -> None:
     assert _short_but_valid(path) == []

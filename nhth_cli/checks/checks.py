@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..layouts import is_national
 from .bounds import suppressed_bounds
-from .complete_table import complete_table
+from .complete_table import complete_table, missing_rows
 from .frame import NATIONAL, CheckedRow, Frame, Row, Source, prepare
 from .log import Findings, FindingSpool, ReportFindings
 from .pages import unreadable_pages
@@ -94,6 +94,7 @@ def report_findings(
     checks only."""
     pages = unreadable_pages(entry, entry.empty_pages)
     checked = check_report(source, rows) if source is not None else []
+    checked += missing_rows(entry)
     key = source.key if source is not None else entry.key
     return ReportFindings.of(key, [*pages, *checked], text_findings(entry))
 

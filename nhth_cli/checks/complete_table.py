@@ -15,7 +15,7 @@ from collections import Counter
 from ..layouts import is_national, table_spec, tables_of
 from ..normalize.labels import NO_HEADING, fold
 from .frame import Frame, finding
-from .report import Finding
+from .report import FileSummary, Finding
 
 
 def complete_table(frame: Frame) -> list[Finding]:
@@ -155,3 +155,26 @@ def absent_tables(frame: Frame) -> list[Finding]:
                 )
             )
     return out
+
+
+def missing_rows(entry: FileSummary) -> list[Finding]:
+    """What the layout prints in every document and the parser found this one lacks (a state
+    of the national table): a failure per table. Rows read back from a file carry no such
+    knowledge: nothing then."""
+    by_table: dict[str, list[str]] = {}
+    for table, what in entry.missing:
+        by_table.setdefault(table, []).append(what)
+    return [
+        Finding(
+            "complete_table",
+            "fail",
+            entry.source,
+            entry.jurisdiction,
+            entry.year,
+            table,
+            len(missed),
+            0,
+            f"rows this table always prints were not read: {', '.join(missed)}",
+        )
+        for table, missed in by_table.items()
+    ]

@@ -52,6 +52,8 @@ class FileSummary:
     # A PDF's pages that gave no text (unreadable_pages); None for a file that is no PDF, or
     # an entry rebuilt from converted rows.
     empty_pages: tuple[int, ...] | None = field(default=None, repr=False)
+    # (table, what) the layout prints in every document and this one lacks (ParsedReport).
+    missing: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     @classmethod
     def of(cls, result: FileResult) -> FileSummary:
@@ -62,7 +64,7 @@ class FileSummary:
             result.source, result.sha256, result.status, rep.report, rep.jurisdiction.name,
             rep.period.year, result.rows, result.reason, rep.warnings,
             rep.nationwide_signals, rep.call_volume_rank, rep.unread,
-            empty_pages=result.empty_pages,
+            empty_pages=result.empty_pages, missing=rep.missing,
         )  # fmt: skip
 
     @property

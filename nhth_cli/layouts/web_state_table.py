@@ -65,6 +65,11 @@ def recognise(text: str) -> float:
     return 0.9
 
 
+# The jurisdictions the table lists, every year: the states, the District of Columbia and four
+# territories (the 2024 page; American Samoa is not listed). One not read fails the report.
+LISTED = tuple(c for c in jurisdictions.CODES if c not in ("AS", "US"))
+
+
 @dataclass(frozen=True, slots=True)
 class _StateRow:
     name: str
@@ -145,12 +150,13 @@ def parse(text: str, file_stem: str) -> ParsedReport:
             warnings.append(f"line {first_line}: {row.name!r} is not a state or territory")
             loose.append(LooseLine(first_line, page, row.name))
             continue
-        if row.jurisdiction.code in seen:
+        if row.jurisdiction.code in seen:  # read once: the numbers printed again stay unread
             warnings.append(
                 f"line {first_line}: {row.jurisdiction.name} again (first on line "
-                f"{seen[row.jurisdiction.code]})"
+                f"{seen[row.jurisdiction.code]}): not read"
             )
-        seen.setdefault(row.jurisdiction.code, first_line)
+            continue
+        seen[row.jurisdiction.code] = first_line
         for category, (count, line, pg), (pct, _, _) in (
             ("Signals", row.values[0], row.values[1]),
             ("Cases", row.values[2], row.values[3]),
@@ -162,7 +168,10 @@ def parse(text: str, file_stem: str) -> ParsedReport:
                      row.jurisdiction)
             )  # fmt: skip
     period = Period(date(year, 1, 1), date(year, 12, 31))
-    return ParsedReport(KIND, NATIONAL, period, tuple(cells), tuple(warnings), tuple(loose))
+    missing = tuple(("summary", jurisdictions.by_code(c).name) for c in LISTED if c not in seen)
+    return ParsedReport(
+        KIND, NATIONAL, period, tuple(cells), tuple(warnings), tuple(loose), missing=missing
+    )
 
 
 LAYOUT = Layout(

@@ -145,3 +145,38 @@ def test_a_name_wrapped_in_its_cell_is_joined() -> None:
         "DC", "DC", "MP", "MP", "OH", "OH",
     ]  # fmt: skip
     assert not report.warnings
+
+
+def _validated(text: str) -> tuple[bool, set[str]]:
+    from nhth_cli.pipeline import validate
+    from tests.helpers_checks import convert_texts
+
+    report = validate(convert_texts({"us-2024.txt": text}))
+    return report.valid, {f.message for f in report.findings if f.status == "fail"}
+
+
+def test_a_state_lost_from_the_table_fails_naming_it() -> None:
+    """Bug (found 2026-12-05): the table without its Ohio line validated, two rows short."""
+    text = NATIONAL["text"].read_text(encoding="utf-8")
+    lines = [t for t in text.split("\n") if not t.startswith("Ohio")]
+    assert len(lines) < len(text.split("\n"))
+    valid, failed = _validated("\n".join(lines))
+    assert not valid
+    assert "rows this table always prints were not read: Ohio" in failed
+
+
+def test_a_state_printed_twice_is_read_once_and_fails() -> None:
+    """Bug (found 2026-12-05): a state's line printed twice gave its rows twice, valid."""
+    text = NATIONAL["text"].read_text(encoding="utf-8")
+    (ohio,) = [t for t in text.split("\n") if t.startswith("Ohio")]
+    twice = text.replace(ohio, f"{ohio}\n{ohio}")
+    report = parse_document(twice, "x")
+    assert sum(1 for c in report.cells if c.jurisdiction and c.jurisdiction.code == "OH") == 2
+    assert any("Ohio again" in w for w in report.warnings)
+    valid, failed = _validated(twice)
+    assert not valid and any("that no row holds" in m for m in failed)
+
+
+def test_the_whole_table_lists_every_jurisdiction_it_always_lists() -> None:
+    report = parse_document(NATIONAL["text"].read_text(encoding="utf-8"), "x")
+    assert report.missing == ()
