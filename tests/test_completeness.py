@@ -1,6 +1,6 @@
-"""The promise, tested by deletion: a document that lost any one of its lines never converts
-valid with a row lost or changed. Either the line held no datum, or a check fails (SPEC.md,
-Validation).
+"""The promise, tested by damage: a document that lost any one of its lines, or a line break,
+or had two lines swapped, never converts valid with a row lost or changed. Either the damage
+touched no datum, or a check fails (SPEC.md, Validation).
 
 Each sample, each seed report and a fixture of each other form, every non-blank line in turn.
 """
@@ -8,6 +8,7 @@ Each sample, each seed report and a fixture of each other form, every non-blank 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,31 +45,42 @@ def _rows(text: str, name: str) -> tuple[bool, Counter[tuple[object, ...]]]:
     return validate(converted).valid, Counter(tuple(r[f] for f in _FIELDS) for r in found)
 
 
-def _short_but_valid(path: Path) -> list[str]:
-    """The lines whose loss leaves the document valid with rows lost, or changed (a row moved
-    to another table, label or parent, or given another number)."""
-    text = read_document(path.read_bytes()).text
-    valid, full = _rows(text, path.name)
-    assert valid and full, path.name
-    lines = text.split("\n")
-    found = []
+def _mutations(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each line lost; each line joined to the next (a lost line break); each pair of
+    neighbouring lines swapped."""
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        valid, rows = _rows("\n".join(lines[:i] + lines[i + 1 :]), path.name)
+        yield f"line {i + 1} lost: {line.strip()[:60]!r}", lines[:i] + lines[i + 1 :]
+        if i + 1 < len(lines) and lines[i + 1].strip():
+            after = lines[i + 1]
+            yield (
+                f"line {i + 1} joined to the next",
+                [*lines[:i], f"{line} {after}", *lines[i + 2 :]],
+            )
+            yield f"lines {i + 1}-{i + 2} swapped", [*lines[:i], after, line, *lines[i + 2 :]]
+
+
+def _short_but_valid(path: Path) -> list[str]:
+    """The mutations that leave the document valid with rows lost, or changed (a row moved to
+    another table, label or parent, or given another number)."""
+    text = read_document(path.read_bytes()).text
+    valid, full = _rows(text, path.name)
+    assert valid and full, path.name
+    all_signals = sum(n for row, n in full.items() if row[0] == SIGNALS)
+    found = []
+    for what, lines in _mutations(text.split("\n")):
+        valid, rows = _rows("\n".join(lines), path.name)
         lost, changed = full - rows, rows - full
-        if (
-            lost
-            and {row[0] for row in lost} == {SIGNALS}
-            and sum(lost.values()) == sum(n for row, n in full.items() if row[0] == SIGNALS)
-        ):
+        if {row[0] for row in lost} == {SIGNALS} and sum(lost.values()) == all_signals:
             lost = Counter()  # all the signals gone: a report printing none
         if valid and (lost or changed):
-            found.append(f"line {i + 1}: {line.strip()[:80]!r}: lost {sorted(lost)[:2]}, "
-                         f"changed {sorted(changed)[:2]}")  # fmt: skip
+            found.append(f"{what}: lost {sorted(lost)[:2]}, changed {sorted(changed)[:2]}")
     return found
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
-def test_no_line_lost_leaves_a_valid_document_with_rows_lost_or_changed(path: Path) -> None:
+def test_no_line_lost_joined_or_swapped_leaves_a_valid_document_with_rows_lost_or_changed(
+    path: Path,
+) -> None:
     assert _short_but_valid(path) == []

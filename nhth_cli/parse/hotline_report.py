@@ -256,8 +256,14 @@ def _title(
                 if key in _TABLE_BY_HEADING:
                     used = after[used_after - 1][1] if used_after else 0
                     return _TABLE_BY_HEADING[key], used, None
+    # A known title at the end of the line, after text a copy joined to it ("... in 2016.
+    # CALLER TYPE  # OF CALLS"): the title is the line's end.
+    key = heading_key(title)
+    ending = [(known, t) for known, t in _TABLE_BY_HEADING.items() if key.endswith(f" {known}")]
+    if ending:
+        return max(ending, key=lambda pair: len(pair[0]))[1], 0, None
     before = _titles_before(texts, i, furniture.all)
-    if not heading_key(title) and before:
+    if not key and before:
         title = " ".join(reversed(before))
     table = snake_case(strip_heading_marks(title))
     return table, 0, f"unknown table heading {title.strip()!r} read as table {table!r}"
