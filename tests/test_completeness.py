@@ -31,6 +31,8 @@ def _documents() -> list[Path]:
         FIXTURES / "web" / "texas-2023-statistics-page.txt",
         FIXTURES / "pdftotext" / "ruled.txt",
         FIXTURES / "pdftotext-raw" / "browser_printed.txt",
+        FIXTURES / "pdftotext-raw" / "plain_marks_after_a_space.txt",
+        FIXTURES / "browser" / "connecticut-2016-hotline.html",
     ]
     return paths
 

@@ -52,11 +52,39 @@ def pct_mismatch(g: Group, r: CheckedRow) -> bool:
 
 
 def pct_matches_count(frame: Frame) -> list[Finding]:
-    """Each printed pct against 100 * count / the table's base, within half a printed decimal."""
-    return per_group(
-        frame, ("cumulative", "share"), lambda r: r.pct is not None, pct_mismatch,
-        "pct_matches_count", pct_mismatch_finding, pct_match_pass,
-    )  # fmt: skip
+    """Each printed pct against 100 * count / the table's base, within half a printed decimal;
+    and, in a table that prints percents, a count printed without one (only a withheld count
+    goes without: `Fewer than Three  N/A`) fails."""
+    return [
+        *per_group(
+            frame, ("cumulative", "share"), lambda r: r.pct is not None, pct_mismatch,
+            "pct_matches_count", pct_mismatch_finding, pct_match_pass,
+        ),
+        *counts_without_pct(frame),
+    ]  # fmt: skip
+
+
+def counts_without_pct(frame: Frame) -> list[Finding]:
+    out: list[Finding] = []
+    for table, g in frame.groups.items():
+        rows = frame.rows[table]
+        if not any(r.pct is not None for r in rows):
+            continue
+        out += [
+            finding(
+                g,
+                "pct_matches_count",
+                "fail",
+                "a percent",
+                None,
+                f"{r.category!r}: a count, {r.count}, printed without its percent (only a "
+                "withheld count goes without one)",
+                line=r.line,
+            )
+            for r in rows
+            if r.count is not None and r.pct is None and not r.suppressed
+        ]
+    return out
 
 
 def pct_mismatch_finding(g: Group, r: CheckedRow) -> Finding:

@@ -119,3 +119,22 @@ def test_count_within_total_fails_only_when_the_lower_bound_exceeds() -> None:
     assert failing(report) == {("count_within_total", "victim_demographics_sex")}
     (f,) = [f for f in report.findings if f.status == "fail" and f.check == "count_within_total"]
     assert "'Females'" in f.message and (f.expected, f.actual) == (1, 2)
+
+
+def test_a_count_printed_without_its_percent_fails() -> None:
+    """Bug (found 2026-12-05): a raw pdftotext copy that lost a demographic's "Fewer than Three"
+    line read the footnote mark below it (10) as the row's count, printed with "N/A" for its
+    percent, and validated: in a table of percents only a withheld count goes without one."""
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "pdftotext-raw" / "plain_marks_after_a_space.txt").read_text("utf-8")
+    lines = text.split("\n")
+    i = lines.index("Males", 400)
+    assert lines[i + 2] == "Fewer than Three"
+    damaged = "\n".join(lines[: i + 2] + lines[i + 3 :])
+    report = validate(convert_texts({"ct.txt": damaged}))
+    assert [f.message for f in report.findings if f.check == "pct_matches_count"
+            and f.status == "fail"] == [
+        "'Males': a count, 10, printed without its percent (only a withheld count goes without "
+        "one)"
+    ]  # fmt: skip
