@@ -33,6 +33,10 @@ def _documents() -> list[Path]:
         FIXTURES / "pdftotext-raw" / "browser_printed.txt",
         FIXTURES / "pdftotext-raw" / "plain_marks_after_a_space.txt",
         FIXTURES / "browser" / "connecticut-2016-hotline.html",
+        # PDFs: their extracted text damaged (web pages printed from a browser).
+        FIXTURES / "web" / "texas-2023-statistics-page.pdf",
+        FIXTURES / "web" / "texas-2023-statistics-page-cards.pdf",
+        FIXTURES / "web" / "us-2024-signals-cases-by-state.pdf",
     ]
     return paths
 
