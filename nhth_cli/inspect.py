@@ -72,6 +72,8 @@ class Inspection:
     nationwide_signals: int | None = None
     call_volume_rank: int | None = None
     unread: tuple[UnreadNumber, ...] = ()
+    # (table, what): rows the layout prints in every document that this one lacks.
+    missing: tuple[tuple[str, str], ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -138,6 +140,7 @@ class Inspection:
                 }
                 for n in self.unread
             ],
+            "missing": [{"table": table, "row": what} for table, what in self.missing],
         }
 
 
@@ -160,7 +163,7 @@ def from_result(result: FileResult) -> Inspection:
     return Inspection(
         result.source, result.status, result.reason, result.sha256, rep.report,
         rep.jurisdiction, rep.period, group_tables(rep.cells, rep.report), rep.warnings,
-        rep.loose_lines, rep.nationwide_signals, rep.call_volume_rank, rep.unread,
+        rep.loose_lines, rep.nationwide_signals, rep.call_volume_rank, rep.unread, rep.missing,
     )  # fmt: skip
 
 

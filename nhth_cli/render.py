@@ -180,6 +180,10 @@ def render_inspection(console: Console, insp: Inspection) -> None:
             console.print(f"  {where}: {escape(n.text)} in {escape(n.context)!r}")
     else:
         console.print("every number printed as data is in a row")
+    if insp.missing:
+        console.print(f"[red]{len(insp.missing)} rows the layout always prints were not read[/]")
+        for table_id, what in insp.missing:
+            console.print(f"  {escape(table_id)}: {escape(what)}")
 
 
 def render_tables(console: Console, tables: Sequence[TableSpec]) -> None:

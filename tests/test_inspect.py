@@ -194,3 +194,17 @@ def _values(insp: Inspection) -> list[tuple[object, ...]]:
         for t in insp.tables
         for c in t.cells
     ]
+
+
+def test_rows_the_layout_always_prints_and_the_document_lacks_are_listed(tmp_path: Path) -> None:
+    html = (SAMPLES / "us-2024-signals-cases-by-state.html").read_text(encoding="utf-8")
+    path = tmp_path / "us-2024.html"
+    path.write_text(
+        "\n".join(t for t in html.split("\n") if 'scope="row">Ohio<' not in t), encoding="utf-8"
+    )
+    assert inspect_file(path).missing == (("summary", "Ohio"),)
+    result = runner.invoke(app, ["inspect", str(path)])
+    assert "1 rows the layout always prints were not read" in result.stdout
+    assert "summary: Ohio" in result.stdout
+    data = json.loads(runner.invoke(app, ["inspect", str(path), "--json"]).stdout)
+    assert data["missing"] == [{"table": "summary", "row": "Ohio"}]
