@@ -1,6 +1,6 @@
 """The promise, tested by damage: a document that lost any one of its lines, or a line break,
-or had two lines swapped, never converts valid with a row lost or changed. Either the damage
-touched no datum, or a check fails (SPEC.md, Validation).
+or had a line printed twice or two lines swapped, never converts valid with a row lost or
+changed. Either the damage touched no datum, or a check fails (SPEC.md, Validation).
 
 Each sample, each seed report and a fixture of each other form, every non-blank line in turn.
 """
@@ -52,12 +52,13 @@ def _rows(text: str, name: str) -> tuple[bool, Counter[tuple[object, ...]]]:
 
 
 def _mutations(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
-    """Each line lost; each line joined to the next (a lost line break); each pair of
+    """Each line lost; printed twice; joined to the next (a lost line break); each pair of
     neighbouring lines swapped."""
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         yield f"line {i + 1} lost: {line.strip()[:60]!r}", lines[:i] + lines[i + 1 :]
+        yield f"line {i + 1} twice", [*lines[: i + 1], line, *lines[i + 1 :]]
         if i + 1 < len(lines) and lines[i + 1].strip():
             after = lines[i + 1]
             yield (
@@ -86,7 +87,7 @@ def _short_but_valid(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
-def test_no_line_lost_joined_or_swapped_leaves_a_valid_document_with_rows_lost_or_changed(
+def test_no_damage_to_a_line_leaves_a_valid_document_with_rows_lost_or_changed(
     path: Path,
 ) -> None:
     assert _short_but_valid(path) == []

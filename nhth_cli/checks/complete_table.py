@@ -10,6 +10,7 @@ complete, whatever its arithmetic says (venues under a lost `Sex` row still add 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..layouts import is_national, table_spec, tables_of
@@ -86,6 +87,13 @@ def complete_table(frame: Frame) -> list[Finding]:
     return out
 
 
+# Text no row label holds: a column heading, the report's banner, a link.
+_FOREIGN_TEXT = re.compile(r"[#%]\s*OF\s|HOTLINE\s+DATA\s+REPORT|://", re.I)
+# A label that is one phrase twice ("Student Student"): a line printed again, joined to itself.
+_TWICE = re.compile(r"(?P<phrase>\S.*?)\s+(?P=phrase)", re.I)
+_GLUED_MARK = re.compile(r"(?<=[A-Za-z])\d{1,2}(?=\s|$)")  # "Times1": a footnote mark
+
+
 def misplaced_rows(frame: Frame) -> list[Finding]:
     """Rows whose table is not known (read under no heading), and labels a table prints once
     read twice in it (two tables read as one when the heading between them was lost)."""
@@ -96,6 +104,21 @@ def misplaced_rows(frame: Frame) -> list[Finding]:
         if unlabelled:
             message = f"{unlabelled} rows read without their label: which row each is is lost"
             out.append(finding(g, "complete_table", "fail", 0, unlabelled, message))
+        out += [
+            finding(
+                g,
+                "complete_table",
+                "fail",
+                None,
+                r.category,
+                f"{r.category!r}: a label that holds other text of the page (a column heading, "
+                "the banner, a link, or itself twice): a line break was lost around it",
+                line=r.line,
+            )
+            for r in frame.rows[table]
+            if _FOREIGN_TEXT.search(r.category)
+            or _TWICE.fullmatch(_GLUED_MARK.sub("", r.category).strip())
+        ]
         if table == NO_HEADING:
             n = len(frame.rows[table])
             message = f"{n} rows read under no table heading: which table they belong to is lost"

@@ -197,3 +197,22 @@ def test_a_heading_s_year_is_no_headline_figure() -> None:
     assert ("summary", "rows this table always prints were not read: Cases") in _page_failed(
         "\n".join(lines)
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "HOW CALLER FOUND THE NATIONAL HOTLINE # OF CALLS % OF CALLS Contact Involved in Case",
+        "Online Ad, Venue Unknown NATIONAL HUMAN TRAFFICKING HOTLINE DATA REPORT",
+        "file:///reports/ct.html 1/4 211/311",
+        "Student Student",
+        "Request General Information2 Request General Information",
+    ],
+)
+def test_a_label_that_holds_other_text_of_the_page_fails(label: str) -> None:
+    """Bugs (found 2026-12-05 by damaging fixtures): a lost line break joined a row to the
+    column heading above it, the page banner or a browser's footer; a line printed twice joined
+    a label to itself. Each gave a row under a label no report prints, valid."""
+    text = CT.replace("Student          ", f"{label}          ", 1)
+    assert text != CT
+    assert any(label in m and "holds other text" in m for _, m in _failed(text))
