@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from ..layouts import is_national, table_spec, tables_of
 from ..normalize.labels import NO_HEADING, fold
-from .frame import Frame, finding
+from .frame import CheckedRow, Frame, Group, finding
 from .report import FileSummary, Finding
 
 
@@ -95,46 +96,50 @@ _GLUED_MARK = re.compile(r"(?<=[A-Za-z])\d{1,2}(?=\s|$)")  # "Times1": a footnot
 
 
 def misplaced_rows(frame: Frame) -> list[Finding]:
-    """Rows whose table is not known (read under no heading), and labels a table prints once
-    read twice in it (two tables read as one when the heading between them was lost)."""
+    """Rows in no right cell, each kind a failure: rows read under no heading, rows without
+    their label, labels that hold other text of the page, and labels a table prints once read
+    twice in it (two tables read as one when the heading between them was lost; not in the
+    national table, whose rows repeat their labels state by state)."""
+    national = is_national(frame.source.report)
     out: list[Finding] = []
-    national = is_national(frame.source.report)  # its rows repeat labels, state by state
     for table, g in frame.groups.items():
-        unlabelled = sum(1 for r in frame.rows[table] if not r.category.strip())
-        if unlabelled:
-            message = f"{unlabelled} rows read without their label: which row each is is lost"
-            out.append(finding(g, "complete_table", "fail", 0, unlabelled, message))
-        out += [
-            finding(
-                g,
-                "complete_table",
-                "fail",
-                None,
-                r.category,
-                f"{r.category!r}: a label that holds other text of the page (a column heading, "
-                "the banner, a link, or itself twice): a line break was lost around it",
-                line=r.line,
-            )
-            for r in frame.rows[table]
-            if _FOREIGN_TEXT.search(r.category)
-            or _TWICE.fullmatch(_GLUED_MARK.sub("", r.category).strip())
-        ]
-        if table == NO_HEADING:
-            n = len(frame.rows[table])
-            message = f"{n} rows read under no table heading: which table they belong to is lost"
-            out.append(finding(g, "complete_table", "fail", 0, n, message))
-            continue
-        if national:
-            continue
         rows = frame.rows[table]
-        seen = Counter((r.parent, fold(r.category)) for r in rows)
-        twice = list(
-            dict.fromkeys(r.category for r in rows if seen[r.parent, fold(r.category)] > 1)
-        )
-        if twice:
-            message = f"labels read more than once: {', '.join(twice)} (two tables read as one?)"
-            out.append(finding(g, "complete_table", "fail", 1, 2, message))
+        if table == NO_HEADING:
+            message = (
+                f"{len(rows)} rows read under no table heading: which table they belong to is lost"
+            )
+            out.append(finding(g, "complete_table", "fail", 0, len(rows), message))
+        out += _unlabelled(g, rows) + _foreign_labels(g, rows)
+        if not national and table != NO_HEADING:
+            out += _repeated_labels(g, rows)
     return out
+
+
+def _unlabelled(g: Group, rows: Sequence[CheckedRow]) -> list[Finding]:
+    n = sum(1 for r in rows if not r.category.strip())
+    message = f"{n} rows read without their label: which row each is is lost"
+    return [finding(g, "complete_table", "fail", 0, n, message)] if n else []
+
+
+def _foreign_labels(g: Group, rows: Sequence[CheckedRow]) -> list[Finding]:
+    return [
+        finding(
+            g, "complete_table", "fail", None, r.category,
+            f"{r.category!r}: a label that holds other text of the page (a column heading, "
+            "the banner, a link, or itself twice): a line break was lost around it",
+            line=r.line,
+        )
+        for r in rows
+        if _FOREIGN_TEXT.search(r.category)
+        or _TWICE.fullmatch(_GLUED_MARK.sub("", r.category).strip())
+    ]  # fmt: skip
+
+
+def _repeated_labels(g: Group, rows: Sequence[CheckedRow]) -> list[Finding]:
+    seen = Counter((r.parent, fold(r.category)) for r in rows)
+    twice = list(dict.fromkeys(r.category for r in rows if seen[r.parent, fold(r.category)] > 1))
+    message = f"labels read more than once: {', '.join(twice)} (two tables read as one?)"
+    return [finding(g, "complete_table", "fail", 1, 2, message)] if twice else []
 
 
 def absent_tables(frame: Frame) -> list[Finding]:
