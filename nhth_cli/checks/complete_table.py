@@ -147,41 +147,30 @@ def absent_tables(frame: Frame) -> list[Finding]:
     it was not read."""
     out: list[Finding] = []
     for spec in tables_of(frame.source.report):
-        if spec.id in frame.groups:
-            continue
-        if spec.always_printed and frame.groups:
-            where = next(iter(frame.groups.values()))
-            out.append(
-                Finding(
-                    "complete_table",
-                    "fail",
-                    where.source,
-                    where.jurisdiction,
-                    where.year,
-                    spec.id,
-                    1,
-                    0,
-                    f"table {spec.id} was not read; the layout prints it in every report",
-                )
-            )
+        if spec.id in frame.groups or not frame.groups:
             continue
         present = [(c, t) for c, t in spec.printed_with if t in frame.groups]
-        needed = sorted({f"{c!r} (printed with {t})" for c, t in present})
-        if needed:
-            where = frame.groups[present[0][1]]
-            out.append(
-                Finding(
-                    "complete_table",
-                    "fail",
-                    where.source,
-                    where.jurisdiction,
-                    where.year,
-                    spec.id,
-                    len(needed),
-                    0,
-                    f"table {spec.id} was not read; it always prints {', '.join(needed)}",
-                )
+        if spec.always_printed:
+            why, expected = "the layout prints it in every report", 1
+        elif present:
+            needed = sorted({f"{c!r} (printed with {t})" for c, t in present})
+            why, expected = f"it always prints {', '.join(needed)}", len(needed)
+        else:
+            continue
+        where = frame.groups[present[0][1]] if present else next(iter(frame.groups.values()))
+        out.append(
+            Finding(
+                "complete_table",
+                "fail",
+                where.source,
+                where.jurisdiction,
+                where.year,
+                spec.id,
+                expected,
+                0,
+                f"table {spec.id} was not read; {why}",
             )
+        )
     return out
 
 

@@ -13,8 +13,9 @@ from tests.helpers_checks import convert_texts, status_of
 CT = (SAMPLES / "connecticut-2016-hotline.txt").read_text(encoding="utf-8")
 
 
-def _failed(text: str) -> set[tuple[str | None, str]]:
-    report = validate(convert_texts({"ct.txt": text}))
+def _failed(text: str, name: str = "ct.txt") -> set[tuple[str | None, str]]:
+    """(table, message) of each complete_table failure of the text, converted as file name."""
+    report = validate(convert_texts({name: text}))
     return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
             and f.status == "fail"}  # fmt: skip
 
@@ -68,14 +69,8 @@ def test_a_report_without_signals_is_complete() -> None:
 PROFILE = (SAMPLES / "us-virgin-islands-2012-2016-profile.txt").read_text(encoding="utf-8")
 
 
-def _profile_failed(text: str) -> set[tuple[str | None, str]]:
-    report = validate(convert_texts({"profile.txt": text}))
-    return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
-            and f.status == "fail"}  # fmt: skip
-
-
 def test_the_state_profile_is_complete() -> None:
-    assert _profile_failed(PROFILE) == set()
+    assert _failed(PROFILE, "profile.txt") == set()
 
 
 @pytest.mark.parametrize(
@@ -92,7 +87,7 @@ def test_a_profile_that_lost_a_demographics_row_fails(line: str, missing: str) -
     lines = PROFILE.split("\n")
     text = "\n".join(t for t in lines if not t.startswith(line))
     assert text != PROFILE
-    failed = _profile_failed(text)
+    failed = _failed(text, "profile.txt")
     assert any(t == "victim_demographics" and missing in m for t, m in failed), failed
 
 
@@ -106,21 +101,15 @@ def test_a_profile_that_lost_a_venue_section_s_statement_fails(table: str) -> No
     )
     assert text != PROFILE
     assert (table, f"table {table} was not read; the layout prints it in every report") in (
-        _profile_failed(text)
+        _failed(text, "profile.txt")
     )
 
 
 TEXAS = (FIXTURES / "web" / "texas-2023-statistics-page.txt").read_text(encoding="utf-8")
 
 
-def _page_failed(text: str) -> set[tuple[str | None, str]]:
-    report = validate(convert_texts({"texas.txt": text}))
-    return {(f.table, f.message) for f in report.findings if f.check == "complete_table"
-            and f.status == "fail"}  # fmt: skip
-
-
 def test_the_statistics_page_is_complete() -> None:
-    assert _page_failed(TEXAS) == set()
+    assert _failed(TEXAS, "texas.txt") == set()
 
 
 @pytest.mark.parametrize(
@@ -138,7 +127,7 @@ def test_a_statistics_page_that_lost_a_figure_fails(line: str, table: str, said:
     lines = TEXAS.split("\n")
     assert lines.count(line) == 1
     lines.remove(line)
-    failed = _page_failed("\n".join(lines))
+    failed = _failed("\n".join(lines), "texas.txt")
     assert any(t == table and said in m for t, m in failed), failed
 
 
@@ -174,7 +163,7 @@ def test_a_demographics_row_under_the_wrong_group_fails() -> None:
     "Gender" lost, Female and Male were read under Citizenship and the profile validated."""
     text = PROFILE.replace("Gender                        Age", "                              Age")
     assert text != PROFILE
-    failed = _profile_failed(text)
+    failed = _failed(text, "profile.txt")
     assert any("'Female' under 'Gender'" in m for t, m in failed if t == "victim_demographics")
 
 
@@ -194,8 +183,8 @@ def test_a_heading_s_year_is_no_headline_figure() -> None:
     lines.remove("900")
     report = validate(convert_texts({"texas.txt": "\n".join(lines)}))
     assert not report.valid
-    assert ("summary", "rows this table always prints were not read: Cases") in _page_failed(
-        "\n".join(lines)
+    assert ("summary", "rows this table always prints were not read: Cases") in _failed(
+        "\n".join(lines), "texas.txt"
     )
 
 
